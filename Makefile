@@ -1,0 +1,47 @@
+# The interface of the project: `make demo` runs the pipeline, `make test` runs the tests.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint format clean lock seeds samples
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "vrs needs Python 3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
+	touch $@
+
+demo: install
+	$(BIN)/vrs demo
+
+test: install lint
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the lock after changing pyproject.toml (name==version lines only).
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--no-header --no-annotate --no-emit-index-url -o requirements.lock
+
+seeds: install
+	$(BIN)/python -m warehouse.reference_seeds
+
+samples: install
+	$(BIN)/python -m samples.generator --out samples/demo
+
+clean:
+	rm -rf var

@@ -1,0 +1,71 @@
+"""The inbox: packages waiting to be processed, in arrival order.
+
+A file enters the inbox atomically (written under a hidden temporary name, then renamed), so
+a refresh never sees half a file. Its name is ``<UTC time>__<original name>``; the original
+name is cleaned, never trusted as a path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+SEPARATOR = "__"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(name: str) -> str:
+    """A file name made of harmless characters (no directories, no leading dots)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = _UNSAFE.sub("_", base).lstrip("._") or "package"
+    return cleaned[:120]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    path: Path
+    original_name: str
+    received_at: datetime
+
+
+def submit(source: Path, inbox: Path, *, now: datetime | None = None) -> Path:
+    """Put a copy of ``source`` into the inbox and return its path there."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    now = now or datetime.now(UTC)
+    name = f"{now.strftime('%Y%m%dT%H%M%S%fZ')}{SEPARATOR}{safe_name(source.name)}"
+    fd, tmp_name = tempfile.mkstemp(dir=inbox, prefix=".incoming-")
+    tmp = Path(tmp_name)
+    try:
+        with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        target = inbox / name
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def waiting(inbox: Path) -> list[Waiting]:
+    """Files waiting in the inbox, oldest first (modification time, then name)."""
+    if not inbox.exists():
+        return []
+    files = [p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")]
+    files.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
+    out = []
+    for path in files:
+        _stamp, sep, original = path.name.partition(SEPARATOR)
+        out.append(
+            Waiting(
+                path=path,
+                original_name=original if sep else path.name,
+                received_at=datetime.fromtimestamp(path.stat().st_mtime, UTC),
+            )
+        )
+    return out

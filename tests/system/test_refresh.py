@@ -1,0 +1,161 @@
+"""Loss-free ingestion: archive first, one transaction per package, idempotent, versioned."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from packages import baseline, write
+
+from ingest.archive import sha256_of
+from ingest.inbox import submit
+from warehouse.refresh import refresh_inbox
+from warehouse.settings import Settings
+
+DATA_TABLES = (
+    "incidents",
+    "route_legs",
+    "smuggled_migrants",
+    "smugglers",
+    "border_events",
+    "fraudulent_documents",
+    "cooperation",
+    "narrative",
+)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.from_env(tmp_path / "home")
+
+
+def _counts(settings: Settings) -> dict[str, int]:
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        tables = ("submissions", "issues", "submission_tables", *DATA_TABLES)
+        return {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in tables}
+    finally:
+        con.close()
+
+
+def _query(settings: Settings, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(settings.warehouse_db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def _send(settings: Settings, tmp_path: Path, pkg: dict, encoding: str = "xlsx", name: str = "p"):
+    path = write(pkg, tmp_path, encoding, name)
+    submit(path, settings.inbox)
+    return path, refresh_inbox(settings)
+
+
+def test_a_valid_package_is_archived_reported_and_loaded_as_submitted(
+    settings: Settings, tmp_path: Path
+) -> None:
+    pkg = baseline()
+    pkg["incidents"][1]["transport_mode"] = " Bateau "  # kept exactly as submitted
+    path, [outcome] = _send(settings, tmp_path, pkg)
+    assert outcome.status == "accepted"
+    sha = sha256_of(path)
+    archived = settings.archive / sha[:2] / f"{sha}.xlsx"
+    assert archived.read_bytes() == path.read_bytes()
+    assert (
+        json.loads((settings.archive / sha[:2] / f"{sha}.receipt.json").read_text())["sha256"]
+        == sha
+    )
+    report = json.loads(outcome.report.read_text())
+    assert report["accepted"] is True and report["submission"]["id"] == sha[:16]
+    assert (outcome.report.parent / "report.xlsx").exists()
+    assert list(settings.inbox.iterdir()) == []
+    [registry] = _query(
+        settings,
+        "select status, reporting_state, period, period_type, action, version, sha256, "
+        "error_count from raw.submissions",
+    )
+    assert registry == ("accepted", "IDN", "2024-Q1", "Q", "replace", 1, sha, 0)
+    rows = _query(
+        settings,
+        "select source_row, incident_ref, transport_mode, migrants_total from raw.incidents "
+        "order by source_row",
+    )
+    assert rows == [(2, "IDN-2024-0001", "sea", "40"), (3, "IDN-2024-0002", " Bateau ", "12")]
+    counts = _counts(settings)
+    assert counts["route_legs"] == 4 and counts["border_events"] == 2
+
+
+def test_the_same_bytes_twice_change_nothing(settings: Settings, tmp_path: Path) -> None:
+    path, _ = _send(settings, tmp_path, baseline())
+    before = _counts(settings)
+    submit(path, settings.inbox)  # the same file again, later
+    [again] = refresh_inbox(settings)
+    assert again.status == "duplicate"
+    assert _counts(settings) == before
+    assert list(settings.inbox.iterdir()) == []
+    assert refresh_inbox(settings) == []  # and a run with nothing waiting is a no-op
+    assert _counts(settings) == before
+
+
+def test_a_rejected_package_is_quarantined_with_its_report_and_loads_nothing(
+    settings: Settings, tmp_path: Path
+) -> None:
+    pkg = baseline()
+    pkg["incidents"][0]["migrants_total"] = "-1"
+    path, [outcome] = _send(settings, tmp_path, pkg, "zip")
+    assert outcome.status == "rejected" and outcome.errors >= 1
+    quarantined = settings.quarantine / outcome.submission_id
+    assert sorted(p.name for p in quarantined.iterdir()) == sorted(
+        [f"{sha256_of(path)}.zip", "report.json"]
+    )
+    counts = _counts(settings)
+    assert counts["submissions"] == 1 and all(counts[t] == 0 for t in DATA_TABLES)
+    assert _query(settings, "select rule, table_name, source_row from raw.issues") == [
+        ("invalid_count", "incidents", 2)
+    ]
+
+
+def test_replace_supersedes_and_delete_withdraws(settings: Settings, tmp_path: Path) -> None:
+    first = baseline()
+    _send(settings, tmp_path, first, "json", "v1")
+    second = baseline()
+    second["submission"]["reporting_agency"] = "  INDONESIAN national police"  # same agency
+    second["incidents"] = second["incidents"][:1]
+    second["route_legs"] = second["route_legs"]
+    _send(settings, tmp_path, second, "json", "v2")
+    current = _query(
+        settings,
+        "select version, (select count(*) from raw.incidents i where i.submission_id = "
+        "c.submission_id) from raw.current_submissions c",
+    )
+    assert current == [(2, 1)]
+    assert _counts(settings)["incidents"] == 3  # every version stays in the raw layer
+    withdraw = {"submission": dict(baseline()["submission"], action="delete")}
+    _, [outcome] = _send(settings, tmp_path, withdraw, "json", "v3")
+    assert outcome.status == "accepted"
+    assert _query(settings, "select count(*) from raw.current_submissions") == [(0,)]
+    assert _query(settings, "select max(version) from raw.submissions") == [(3,)]
+    # withdrawing again: nothing is current any more
+    again = {"submission": dict(baseline()["submission"], action="delete", notes="again")}
+    _, [outcome] = _send(settings, tmp_path, again, "json", "v4")
+    report = json.loads(outcome.report.read_text())
+    assert [i["rule"] for i in report["issues"]] == ["nothing_to_withdraw"]
+
+
+def test_inbox_order_is_arrival_order(settings: Settings, tmp_path: Path) -> None:
+    import os
+
+    newer = baseline()
+    newer["incidents"] = newer["incidents"][:1]
+    older_path = write(baseline(), tmp_path, "json", "b_older")
+    newer_path = write(newer, tmp_path, "json", "a_newer")
+    waiting_old = submit(older_path, settings.inbox)
+    waiting_new = submit(newer_path, settings.inbox)
+    os.utime(waiting_old, (1_000_000_000, 1_000_000_000))
+    os.utime(waiting_new, (1_000_000_100, 1_000_000_100))
+    outcomes = refresh_inbox(settings)
+    assert [o.file for o in outcomes] == ["b_older.json", "a_newer.json"]
+    assert _query(settings, "select version from raw.current_submissions") == [(2,)]
