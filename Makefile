@@ -27,6 +27,7 @@ test: install lint
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	VRS_WAREHOUSE_DB=$$(mktemp -d)/lint.duckdb $(BIN)/sqlfluff lint dbt_project/models dbt_project/tests
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -33,10 +33,14 @@ class Waiting:
     received_at: datetime
 
 
-def submit(source: Path, inbox: Path, *, now: datetime | None = None) -> Path:
-    """Put a copy of ``source`` into the inbox and return its path there."""
+def submit(source: Path, inbox: Path, *, received_at: datetime | None = None) -> Path:
+    """Put a copy of ``source`` into the inbox and return its path there.
+
+    ``received_at`` (default: now) becomes the file's modification time, which is its place in
+    the arrival order and the receipt time the registry records.
+    """
     inbox.mkdir(parents=True, exist_ok=True)
-    now = now or datetime.now(UTC)
+    now = received_at or datetime.now(UTC)
     name = f"{now.strftime('%Y%m%dT%H%M%S%fZ')}{SEPARATOR}{safe_name(source.name)}"
     fd, tmp_name = tempfile.mkstemp(dir=inbox, prefix=".incoming-")
     tmp = Path(tmp_name)
@@ -46,6 +50,9 @@ def submit(source: Path, inbox: Path, *, now: datetime | None = None) -> Path:
             dst.flush()
             os.fsync(dst.fileno())
         target = inbox / name
+        if received_at is not None:
+            stamp = received_at.timestamp()
+            os.utime(tmp, (stamp, stamp))
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -210,7 +210,7 @@ def csv_text(rows: list[dict[str, Any]], delimiter: str = ",") -> str:
 
 
 def write_csv_zip(
-    package: Package, path: Path, *, delimiter: str = ",", encoding: str = "utf-8"
+    package: Package, path: Path, *, delimiter: str = ",", charset: str = "utf-8"
 ) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
         for table, content in package.items():
@@ -219,12 +219,14 @@ def write_csv_zip(
                 if isinstance(content, dict)
                 else content
             )
-            bundle.writestr(f"{table}.csv", csv_text(rows, delimiter).encode(encoding))
+            bundle.writestr(f"{table}.csv", csv_text(rows, delimiter).encode(charset))
     return path
 
 
 WRITERS = {"json": write_json, "xlsx": write_xlsx, "zip": write_csv_zip}
 
 
-def write(package: Package, directory: Path, encoding: str = "json", name: str = "pkg") -> Path:
-    return WRITERS[encoding](package, directory / f"{name}.{encoding}")
+def write(
+    package: Package, directory: Path, encoding: str = "json", name: str = "pkg", **options: str
+) -> Path:
+    return WRITERS[encoding](package, directory / f"{name}.{encoding}", **options)

@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from warehouse.settings import Settings
+from warehouse.settings import REPO_ROOT, Settings
+
+if TYPE_CHECKING:  # the pipeline imports pandera and polars: only load them when needed
+    from warehouse.pipeline import RefreshResult
+
+REPO_SAMPLES = REPO_ROOT / "samples" / "demo"
 
 app = typer.Typer(
     help="vrs: voluntary reporting warehouse on migrant smuggling.",
@@ -88,16 +94,9 @@ def submit(
         typer.echo(f"{path} -> {put(path, settings.inbox)}")
 
 
-@app.command()
-def refresh(home: HomeOption = None, quiet: bool = False) -> None:
-    """Process everything waiting in the inbox, in arrival order."""
-    from warehouse.refresh import refresh_inbox
-
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr)
-    settings = _settings(home)
-    outcomes = refresh_inbox(settings)
+def _report_refresh(result: RefreshResult, settings: Settings, *, quiet: bool = False) -> None:
     tally: dict[str, int] = {}
-    for o in outcomes:
+    for o in result.outcomes:
         tally[o.status] = tally.get(o.status, 0) + 1
         if not quiet:
             typer.echo(
@@ -105,49 +104,88 @@ def refresh(home: HomeOption = None, quiet: bool = False) -> None:
                 f"({o.errors} errors, {o.warnings} warnings, {o.rows} rows)"
             )
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "inbox empty"
-    typer.echo(f"refresh: {summary}; warehouse {settings.warehouse_db}")
+    typer.echo(f"refresh: {summary}")
+    if result.snapshot is not None and result.build is not None:
+        typer.echo(
+            f"published snapshot {result.snapshot.build_id} "
+            f"(dbt build {result.build.seconds:.1f} s): {settings.current_db}"
+        )
+    elif result.skipped_reason:
+        typer.echo(f"nothing to publish: {result.skipped_reason}")
+
+
+@app.command()
+def refresh(
+    home: HomeOption = None,
+    quiet: bool = False,
+    build: Annotated[
+        bool, typer.Option(help="Build and publish the marts after ingesting.")
+    ] = True,
+    force: Annotated[bool, typer.Option(help="Rebuild even when nothing changed.")] = False,
+) -> None:
+    """Ingest everything waiting in the inbox (arrival order), then dbt build and publish."""
+    from warehouse.pipeline import BuildFailed, RefreshResult, build_and_publish
+    from warehouse.refresh import refresh_inbox
+
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr)
+    settings = _settings(home)
+    result = RefreshResult(outcomes=refresh_inbox(settings))
+    if build:
+        try:
+            built = build_and_publish(settings, force=force)
+        except BuildFailed as failure:
+            _report_refresh(result, settings, quiet=quiet)
+            typer.echo(str(failure), err=True)
+            raise typer.Exit(1) from None
+        result.build, result.snapshot = built.build, built.snapshot
+        result.skipped_reason = built.skipped_reason
+    _report_refresh(result, settings, quiet=quiet)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="A read-only SQL query on the published marts.")],
+    output: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    home: HomeOption = None,
+) -> None:
+    """Run a query on the current published snapshot (read-only) and print the answer."""
+    from warehouse.query import format_rows, run_query
+
+    settings = _settings(home)
+    if not settings.current_db.exists():
+        typer.echo("nothing is published yet: run `vrs refresh`", err=True)
+        raise typer.Exit(2)
+    columns, rows = run_query(settings, sql)
+    typer.echo(format_rows(columns, rows, output))
 
 
 @app.command()
 def demo(
-    samples: Annotated[Path, typer.Option(help="Folder of sample packages.")] = Path(
-        "samples/demo"
-    ),
+    samples: Annotated[Path, typer.Option(help="Folder of sample packages.")] = REPO_SAMPLES,
     home: HomeOption = None,
 ) -> None:
-    """The whole pipeline on the bundled sample set: submit every package, refresh, show."""
+    """The whole pipeline on the bundled sample set: submit, ingest, build, publish, query."""
     from ingest.inbox import submit as put
-    from warehouse.raw_layer import RAW, connect
-    from warehouse.refresh import refresh_inbox
+    from warehouse.pipeline import refresh as run_refresh
+    from warehouse.query import DEMO_QUERY, format_rows, run_query
 
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     settings = _settings(home)
-    files = sorted(p for p in samples.iterdir() if p.is_file() and p.name != "MANIFEST.json")
-    for path in files:  # names sort in the order the states sent them
-        put(path, settings.inbox)
-    outcomes = refresh_inbox(settings)
-    tally: dict[str, int] = {}
-    for o in outcomes:
-        tally[o.status] = tally.get(o.status, 0) + 1
-    typer.echo(
-        f"submitted {len(files)} packages: " + ", ".join(f"{n} {s}" for s, n in tally.items())
-    )
-    con = connect(settings.warehouse_db, read_only=True)
-    query = (
-        f"select reporting_state, count(*) filter (status = 'accepted') as accepted, "
-        f"count(*) filter (status = 'rejected') as rejected, "
-        f"(select count(*) from {RAW}.incidents i join {RAW}.current_submissions c "
-        f"using (submission_id) where c.reporting_state = s.reporting_state) as incidents "
-        f"from {RAW}.submissions s where reporting_state is not null "
-        f"group by all order by incidents desc limit 5"
-    )
-    typer.echo(f"warehouse: {settings.warehouse_db}")
-    typer.echo(f"reports:   {settings.reports}/<submission id>/report.json|.xlsx")
-    typer.echo(f"archive:   {settings.archive}")
-    typer.echo("example query (states with most current incidents):")
-    typer.echo(f"  {query}")
-    for row in con.execute(query).fetchall():
-        typer.echo("  " + " | ".join(str(v) for v in row))
-    con.close()
+    manifest = json.loads((samples / "MANIFEST.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:  # in the order, and at the time, the states sent them
+        sent = datetime.fromtimestamp(entry["mtime"], UTC)
+        put(samples / entry["file"], settings.inbox, received_at=sent)
+    typer.echo(f"submitted {len(manifest['files'])} sample packages to {settings.inbox}")
+    result = run_refresh(settings)
+    _report_refresh(result, settings, quiet=True)
+    typer.echo(f"reports:  {settings.reports}/<submission id>/report.json and report.xlsx")
+    typer.echo(f"marts:    {settings.current_db} (schema marts)")
+    typer.echo(f"parquet:  {settings.current_dir}/<mart>.parquet")
+    typer.echo(f"docs:     {settings.current_dir}/docs/index.html")
+    typer.echo("example: the largest routes by migrants in the latest year")
+    typer.echo(DEMO_QUERY)
+    columns, rows = run_query(settings, DEMO_QUERY)
+    typer.echo(format_rows(columns, rows, "table"))
 
 
 @app.command()

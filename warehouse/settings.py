@@ -46,11 +46,21 @@ class Settings:
 
     home: Path
     limits: Limits = field(default_factory=Limits)
+    dbt_project_dir: Path = DBT_PROJECT_DIR
+    # DuckDB runs one query on all cores already; measure before raising (docs/benchmarks.md).
+    dbt_threads: int = 1
+    keep_snapshots: int = 5
 
     @classmethod
     def from_env(cls, home: str | os.PathLike[str] | None = None) -> Settings:
         raw = home or os.environ.get("VRS_HOME") or REPO_ROOT / "var"
-        return cls(home=Path(raw).resolve(), limits=Limits.from_env())
+        return cls(
+            home=Path(raw).resolve(),
+            limits=Limits.from_env(),
+            dbt_project_dir=Path(os.environ.get("VRS_DBT_PROJECT_DIR", DBT_PROJECT_DIR)).resolve(),
+            dbt_threads=int(os.environ.get("VRS_DBT_THREADS", 1)),
+            keep_snapshots=int(os.environ.get("VRS_KEEP_SNAPSHOTS", 5)),
+        )
 
     @property
     def inbox(self) -> Path:
@@ -78,8 +88,27 @@ class Settings:
         return self.warehouse_dir / "vrs.duckdb"
 
     @property
+    def dbt_target(self) -> Path:
+        """dbt's compiled files and logs: under VRS_HOME, never in the repository."""
+        return self.home / "dbt"
+
+    @property
     def published(self) -> Path:
         return self.home / "published"
+
+    @property
+    def snapshots(self) -> Path:
+        return self.published / "snapshots"
+
+    @property
+    def current_db(self) -> Path:
+        """What analysts open: a symlink to the latest complete snapshot."""
+        return self.published / "current.duckdb"
+
+    @property
+    def current_dir(self) -> Path:
+        """The same marts as Parquet (and the docs): a symlink to the snapshot's folder."""
+        return self.published / "current"
 
     def ensure_dirs(self) -> None:
         for p in (self.inbox, self.archive, self.quarantine, self.reports, self.warehouse_dir):

@@ -4,12 +4,17 @@ nothing is lost, and running it all again changes nothing."""
 from __future__ import annotations
 
 import json
+import re
+from datetime import UTC, datetime
 
 import duckdb
 import pytest
 
 from ingest.archive import sha256_of
 from ingest.inbox import submit
+from warehouse.pipeline import build_and_publish
+from warehouse.publish import current_snapshot
+from warehouse.query import run_query
 from warehouse.refresh import Outcome, refresh_inbox
 from warehouse.settings import REPO_ROOT, Settings
 
@@ -23,10 +28,21 @@ pytestmark = pytest.mark.xdist_group("demo")
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, dict[str, Outcome]]:
     settings = Settings.from_env(tmp_path_factory.mktemp("demo") / "home")
-    for entry in ENTRIES:  # in the order the states sent them
-        submit(DEMO / entry["file"], settings.inbox)
+    for entry in ENTRIES:  # in the order, and at the time, the states sent them
+        sent = datetime.fromtimestamp(entry["mtime"], UTC)
+        submit(DEMO / entry["file"], settings.inbox, received_at=sent)
     outcomes = refresh_inbox(settings)
     return settings, {o.file: o for o in outcomes}
+
+
+@pytest.fixture(scope="module")
+def published(loaded) -> Settings:
+    """The demo warehouse built by dbt (every model, data test and unit test) and published."""
+    settings, _ = loaded
+    result = build_and_publish(settings)
+    assert result.build is not None and result.build.ok, result.build
+    assert result.snapshot is not None
+    return settings
 
 
 def _sql(settings: Settings, sql: str) -> list[tuple]:
@@ -122,3 +138,65 @@ def test_running_everything_again_changes_nothing(loaded) -> None:
     again = refresh_inbox(settings)
     assert {o.status for o in again} == {"duplicate"}
     assert {t: _sql(settings, f"select count(*) from raw.{t}") for t in tables} == before
+
+
+def test_the_demo_build_is_published_with_every_mart(published: Settings) -> None:
+    snapshot = current_snapshot(published)
+    assert snapshot is not None
+    assert set(snapshot["marts"]) == {
+        "dim_country",
+        "fct_incidents",
+        "mart_routes",
+        "mart_route_legs",
+        "mart_modus_operandi",
+        "mart_smuggler_profiles",
+        "mart_migrant_profiles",
+        "mart_border_events",
+        "mart_fraudulent_documents",
+        "mart_cooperation",
+        "mart_reporting_coverage",
+    }
+    assert all(rows > 0 for rows in snapshot["marts"].values()), snapshot["marts"]
+    for mart, rows in snapshot["marts"].items():
+        parquet = published.current_dir / f"{mart}.parquet"
+        assert _sql(published, f"select count(*) from '{parquet}'") == [(rows,)]
+    assert (published.current_dir / "docs" / "index.html").stat().st_size > 100_000
+    current = {
+        (e["reporting_state"], e["period"])
+        for e in ENTRIES
+        if e["expect"] == "accepted" and e["kind"] != "duplicate"
+    }
+    covered = set(
+        run_query(published, "select reporting_state, period from marts.mart_reporting_coverage")[1]
+    )
+    assert covered <= current
+
+
+GUIDE = (REPO_ROOT / "docs" / "analyst-guide.md").read_text(encoding="utf-8")
+QUERIES = dict(re.findall(r"```sql\n-- query: (\w+)\n(.*?)```", GUIDE, re.S))
+
+
+def test_the_guide_has_ten_reference_queries() -> None:
+    assert len(QUERIES) == 10
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_reference_query_answers_on_the_demo_build(published: Settings, name: str) -> None:
+    columns, rows = run_query(published, QUERIES[name])
+    assert rows, f"{name} returned nothing"
+    record = [dict(zip(columns, row, strict=True)) for row in rows]
+    for column in columns:
+        if column.startswith("share_"):
+            assert all(r[column] is None or 0 <= r[column] <= 1 for r in record), column
+    if name == "largest_routes_per_year":
+        assert {r["year"] for r in record} == {2020, 2021, 2022, 2023, 2024}
+        assert all(r["rank_in_year"] <= 5 for r in record)
+    if name == "deadliest_routes":
+        assert [r["deceased_or_missing"] for r in record] == sorted(
+            (r["deceased_or_missing"] for r in record), reverse=True
+        )
+    if name == "reporting_coverage":
+        years = {r["last_received_at"].year for r in record}
+        assert years <= {2020, 2021, 2022, 2023, 2024, 2025}  # when the states sent them
+    if name == "median_fee_per_route_and_year":
+        assert all(r["p25_fee_usd"] <= r["median_fee_usd"] <= r["p75_fee_usd"] for r in record)

@@ -1,0 +1,76 @@
+"""Run dbt on the private warehouse, as a subprocess (an in-process dbtRunner can keep the
+DuckDB file locked after it returns), always with explicit project, profiles and target paths.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from warehouse.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DbtRun:
+    command: tuple[str, ...]
+    returncode: int
+    seconds: float
+    log_tail: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def dbt_executable() -> str:
+    """The dbt next to this interpreter (the project's venv), not whatever is on PATH."""
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def run_dbt(settings: Settings, *args: str, capture: bool = True) -> DbtRun:
+    target = settings.dbt_target
+    command = (
+        dbt_executable(),
+        *args,
+        "--project-dir",
+        str(settings.dbt_project_dir),
+        "--profiles-dir",
+        str(settings.dbt_project_dir),
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target / "logs"),
+    )
+    env = dict(
+        os.environ,
+        VRS_WAREHOUSE_DB=str(settings.warehouse_db),
+        VRS_DBT_THREADS=str(settings.dbt_threads),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
+    target.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=capture, text=True, check=False)
+    seconds = time.perf_counter() - started
+    tail = "\n".join((done.stdout or "").splitlines()[-40:]) if capture else ""
+    log.info("dbt %s: exit %d in %.1f s", " ".join(args), done.returncode, seconds)
+    return DbtRun(command, done.returncode, seconds, tail)
+
+
+def dbt_build(settings: Settings) -> DbtRun:
+    """Seeds, models and every data and unit test; fails on any failing test."""
+    return run_dbt(settings, "build")
+
+
+def dbt_docs(settings: Settings) -> Path | None:
+    """The documentation site as one static HTML file (docs generate --static)."""
+    run = run_dbt(settings, "docs", "generate", "--static")
+    page = settings.dbt_target / "static_index.html"
+    return page if run.ok and page.exists() else None
