@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint format clean lock seeds samples
+.PHONY: install demo test lint format clean lock seeds samples airflow bench
 
 install: $(STAMP)
 
@@ -21,8 +21,18 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/vrs demo
 
+# Airflow 3 standalone (UI on http://localhost:8080, login printed) with the same DAGs.
+airflow: install
+	$(BIN)/vrs airflow
+
 test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+# The benchmark suite (a tool, not a test): SIZE=S (the demo set, minutes), M or L (generated
+# once into bench/cache, then hours). Writes bench/results/$(SIZE).json and docs/benchmarks.md.
+SIZE ?= S
+bench: install
+	$(BIN)/python -m bench.run --size $(SIZE)
 
 lint: install
 	$(BIN)/ruff check .

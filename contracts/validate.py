@@ -107,9 +107,14 @@ def _validate(path: Path, limits: Limits) -> ValidationResult:
     if result.header is not None and result.header.action == "delete":
         issues += [Issue("delete_has_data", table=name) for name in conformed.tables]
         conformed.tables.clear()
-    context = _with_cross_table_facts(context, conformed.tables)
-    for table in conformed.tables.values():
-        issues += _validate_table(table, context)
+    # Stripped once: the cross-table facts and the table contracts read the same frames.
+    stripped = {
+        name: _stripped(table.frame.drop("_extra", strict=False))
+        for name, table in conformed.tables.items()
+    }
+    context = _with_cross_table_facts(context, conformed.tables, stripped)
+    for name, table in conformed.tables.items():
+        issues += _validate_table(table, stripped[name], context)
     result.issues = sorted(issues, key=sort_key)
     return result
 
@@ -180,15 +185,21 @@ def _validate_submission(
 
 
 def _with_cross_table_facts(
-    context: ValidationContext, tables: Mapping[str, ConformedTable]
+    context: ValidationContext,
+    tables: Mapping[str, ConformedTable],
+    stripped: Mapping[str, pl.DataFrame],
 ) -> ValidationContext:
     """What the cross-table rules need from the incidents and smuggled_migrants tables."""
     incidents = tables.get("incidents")
-    facts = _incident_facts(incidents, context) if incidents is not None else None
+    facts = (
+        _incident_facts(incidents, stripped["incidents"], context)
+        if incidents is not None
+        else None
+    )
     sums = None
     migrants = tables.get("smuggled_migrants")
     if facts is not None and migrants is not None:
-        frame = _stripped(migrants.frame)
+        frame = stripped["smuggled_migrants"]
         if {"incident_ref", "value"} <= set(frame.columns):
             value = count_value(pl.col("value"), decimal_comma=migrants.decimal_comma)
             sums = (
@@ -199,9 +210,11 @@ def _with_cross_table_facts(
     return replace(context, incidents=facts, profile_sums=sums)
 
 
-def _incident_facts(table: ConformedTable, context: ValidationContext) -> pl.DataFrame | None:
-    """One row per incident_ref: route_first, route_last (ISO3) and migrants_total."""
-    frame = _stripped(table.frame)
+def _incident_facts(
+    table: ConformedTable, frame: pl.DataFrame, context: ValidationContext
+) -> pl.DataFrame | None:
+    """One row per incident_ref: route_first, route_last (ISO3) and migrants_total, from the
+    stripped ``frame`` of the incidents ``table``."""
     if "incident_ref" not in frame.columns:
         return None
     frame = frame.filter(pl.col("incident_ref").is_not_null()).unique(
@@ -220,8 +233,10 @@ def _incident_facts(table: ConformedTable, context: ValidationContext) -> pl.Dat
     ).select("incident_ref", "route_first", "route_last", migrants_total=total)
 
 
-def _validate_table(table: ConformedTable, context: ValidationContext) -> list[Issue]:
-    checked = _stripped(table.frame.drop("_extra", strict=False))
+def _validate_table(
+    table: ConformedTable, checked: pl.DataFrame, context: ValidationContext
+) -> list[Issue]:
+    """``checked``: the table's frame, stripped (what the contract sees)."""
     rows = table.frame.get_column(SOURCE_ROW)
 
     def locate(index: int | None, _: str | None) -> int | None:

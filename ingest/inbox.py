@@ -59,20 +59,24 @@ def submit(source: Path, inbox: Path, *, received_at: datetime | None = None) ->
     return target
 
 
+def waiting_item(path: Path) -> Waiting | None:
+    """The waiting package at ``path``, or None when it is no longer there (processed)."""
+    try:
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+    _stamp, sep, original = path.name.partition(SEPARATOR)
+    return Waiting(
+        path=path,
+        original_name=original if sep else path.name,
+        received_at=datetime.fromtimestamp(mtime, UTC),
+    )
+
+
 def waiting(inbox: Path) -> list[Waiting]:
     """Files waiting in the inbox, oldest first (modification time, then name)."""
     if not inbox.exists():
         return []
     files = [p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")]
     files.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
-    out = []
-    for path in files:
-        _stamp, sep, original = path.name.partition(SEPARATOR)
-        out.append(
-            Waiting(
-                path=path,
-                original_name=original if sep else path.name,
-                received_at=datetime.fromtimestamp(path.stat().st_mtime, UTC),
-            )
-        )
-    return out
+    return [item for path in files if (item := waiting_item(path)) is not None]

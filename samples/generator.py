@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import csv
+import functools
 import hashlib
 import io
 import itertools
@@ -503,6 +504,8 @@ delete = Withdraw this report | Retirer ce rapport | Retirar este informe | with
 
 # Countries: alpha-2, M49 number, ISO 3166 names in English, French and Spanish (pycountry),
 # then aliases of country_aliases.csv. "-" = no such form (the ICAO codes XXA and XXX).
+# The lines after ARE are the Middle East, Africa and Europe of the benchmark sets
+# (bench/scale.py); the demo set never uses them.
 _COUNTRY_VOCABULARY = """
 [countries]
 AUS = AU | 36 | Australia | Australie | Australia
@@ -546,6 +549,31 @@ GBR = GB | 826 | United Kingdom | Royaume-Uni | Reino Unido | UK | Great Britain
 USA = US | 840 | United States | États-Unis | Estados Unidos | USA | United States | US
 CAN = CA | 124 | Canada | Canada | Canadá
 ARE = AE | 784 | United Arab Emirates | Émirats arabes unis | Emiratos Árabes Unidos
+ESP = ES | 724 | Spain | Espagne | España
+FRA = FR | 250 | France | France | Francia
+BGR = BG | 100 | Bulgaria | Bulgarie | Bulgaria
+SRB = RS | 688 | Serbia | Serbie | Serbia
+MLT = MT | 470 | Malta | Malte | Malta
+JOR = JO | 400 | Jordan | Jordanie | Jordania
+LBN = LB | 422 | Lebanon | Liban | Líbano
+SAU = SA | 682 | Saudi Arabia | Arabie saoudite | Arabia Saudí
+YEM = YE | 887 | Yemen | Yémen | Yemen
+EGY = EG | 818 | Egypt | Égypte | Egipto
+LBY = LY | 434 | Libya | Libye | Libia
+TUN = TN | 788 | Tunisia | Tunisie | Tunez
+MAR = MA | 504 | Morocco | Maroc | Marruecos
+DZA = DZ | 12 | Algeria | Algérie | Algeria
+NER = NE | 562 | Niger | Niger | Niger
+SDN = SD | 729 | Sudan | Soudan | Sudán
+ETH = ET | 231 | Ethiopia | Éthiopie | Etiopía
+ERI = ER | 232 | Eritrea | Érythrée | Eritrea
+DJI = DJ | 262 | Djibouti | Djibouti | Yibuti
+KEN = KE | 404 | Kenya | Kenya | Kenia
+SEN = SN | 686 | Senegal | Sénégal | Senegal
+NGA = NG | 566 | Nigeria | Nigeria | Nigeria
+MLI = ML | 466 | Mali | Mali | Malí
+GIN = GN | 324 | Guinea | Guinée | Guinea
+CIV = CI | 384 | Côte d'Ivoire | Côte d'Ivoire | Costa de Marfíl | Ivory Coast
 XXA = - | - | Stateless | Apatride | Apátrida
 XXX = - | - | Unknown | Inconnu | Desconocido | Not specified | Unspecified nationality
 """
@@ -655,11 +683,42 @@ USD_RATES: dict[str, tuple[float, float]] = {
     "HKD": (7.8, 100),
     "FJD": (2.2, 50),
     "PGK": (3.6, 50),
+    # Currencies of the benchmark sets' states (bench/scale.py), 2015-2024 rough averages.
+    "TRY": (12, 500),
+    "GBP": (0.78, 50),
+    "RSD": (107, 5_000),
+    "IQD": (1_300, 50_000),
+    "JOD": (0.71, 50),
+    "LBP": (1_500, 100_000),
+    "SAR": (3.75, 100),
+    "AED": (3.67, 100),
+    "EGP": (18, 500),
+    "LYD": (3, 100),
+    "TND": (2.9, 100),
+    "MAD": (9.6, 500),
+    "XOF": (600, 25_000),
+    "SDG": (200, 10_000),
+    "ETB": (40, 1_000),
+    "DJF": (178, 5_000),
+    "KES": (110, 5_000),
 }
 # Currencies in which fees sometimes carry cents ("1500.50").
 _CENTS = frozenset({"USD", "EUR", "AUD", "NZD", "MYR", "SGD", "BND", "FJD", "PGK"})
-# Detected smuggling fell with the pandemic border closures and recovered after.
-TREND: dict[int, float] = {2020: 0.55, 2021: 0.7, 2022: 0.95, 2023: 1.15, 2024: 1.25}
+# Detected smuggling fell with the pandemic border closures and recovered after. The demo set
+# covers 2020-2024; the benchmark sets (bench/scale.py) start in 2015 and add one 2025 package.
+TREND: dict[int, float] = {
+    2015: 1.2,
+    2016: 1.1,
+    2017: 0.95,
+    2018: 0.9,
+    2019: 0.95,
+    2020: 0.55,
+    2021: 0.7,
+    2022: 0.95,
+    2023: 1.15,
+    2024: 1.25,
+    2025: 1.3,
+}
 
 
 @dataclass(frozen=True)
@@ -714,13 +773,19 @@ def _age_density(age: int, minors: float, *, smugglers: bool = False) -> float:
 
 
 def age_weights(bands: Sequence[AgeBand], minors: float, *, smugglers: bool = False) -> list[float]:
-    return [
+    return list(_age_weights(tuple(bands), minors, smugglers))
+
+
+@functools.cache
+def _age_weights(bands: tuple[AgeBand, ...], minors: float, smugglers: bool) -> tuple[float, ...]:
+    # Memoised: called for every profile cell, with a handful of distinct arguments.
+    return tuple(
         sum(
             _age_density(a, minors, smugglers=smugglers)
             for a in range(b.low, (b.high if b.high is not None else _OLDEST) + 1)
         )
         for b in bands
-    ]
+    )
 
 
 @dataclass(frozen=True)
@@ -771,6 +836,7 @@ def _family(
     return Family(members, parsed, fee_usd, group, mix, male, minors)
 
 
+family = _family  # public: other route sets (bench/scale.py) are written the same way
 F = _family
 FAMILIES: tuple[Family, ...] = (
     F("AFG>IRN>TUR", "land:car_van/on_foot/truck_lorry, land:on_foot/truck_lorry/car_van",
@@ -1228,7 +1294,9 @@ class Habits:
     another. A small share of cells deviates from the habit (``messy``): hand-typed values.
     """
 
-    def __init__(self, state: State, seed: int) -> None:
+    def __init__(self, state: State, seed: int, families: Sequence[Family] | None = None) -> None:
+        """``families``: the routes of the region (default ``FAMILIES``); the state sees those
+        it is on."""
         rng = _rng(seed, "habits", state.iso3)
         self.seed = seed
         self.state = state
@@ -1260,7 +1328,10 @@ class Habits:
         self.json_blank = rng.choice(("null", "omit", "empty"))
         self.json_indent = rng.choice((None, 1, 2))
         self.reporting_state = self._pick_kind(rng, self.country_kinds)
-        self.families = [(f, w * rng.uniform(0.3, 1.7)) for f, w in _state_families(state)]
+        self.families = [
+            (f, w * rng.uniform(0.3, 1.7))
+            for f, w in _state_families(state, FAMILIES if families is None else families)
+        ]
         self.indicators = _choose_indicators(rng, state)
         self.citizenships = _citizenship_weights(self.families, state)
         self._vocab: dict[tuple[str, str], str] = {}
@@ -1370,10 +1441,12 @@ class Habits:
 
 
 # --- what the region's reports contain ---------------------------------------------------
-def _state_families(state: State) -> list[tuple[Family, float]]:
+def _state_families(
+    state: State, families: Sequence[Family] = FAMILIES
+) -> list[tuple[Family, float]]:
     """The routes a state sees: those it is the origin, a transit or the destination of.
     Destinations detect more (arrivals are where most detections happen)."""
-    return [(f, 1.6 if f.path[-1] == state.iso3 else 1.0) for f in FAMILIES if state.iso3 in f.path]
+    return [(f, 1.6 if f.path[-1] == state.iso3 else 1.0) for f in families if state.iso3 in f.path]
 
 
 def _citizenship_weights(
@@ -1699,6 +1772,17 @@ _PAYMENT_REGION = {
     "MMR": "mobile",
     "VNM": "bank",
     "CHN": "bank",
+    # Origins of the benchmark sets' routes only (bench/scale.py).
+    "SYR": "hawala",
+    "IRQ": "hawala",
+    "SOM": "hawala",
+    "ETH": "hawala",
+    "ERI": "hawala",
+    "SDN": "hawala",
+    "NGA": "mobile",
+    "SEN": "mobile",
+    "GIN": "mobile",
+    "KEN": "mobile",
 }
 
 

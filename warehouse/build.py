@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -69,8 +70,22 @@ def dbt_build(settings: Settings) -> DbtRun:
     return run_dbt(settings, "build")
 
 
-def dbt_docs(settings: Settings) -> Path | None:
-    """The documentation site as one static HTML file (docs generate --static)."""
+def dbt_docs(settings: Settings, code_fingerprint: str) -> Path | None:
+    """The documentation site as one static HTML file (docs generate --static).
+
+    The site describes the project (models, columns, tests, lineage), not the data, so it is
+    generated once per version of the project and reused by every build of that version:
+    generating it costs a few seconds, which would be most of a one-package refresh.
+    """
+    cached = settings.docs_dir / f"{code_fingerprint[:16]}.html"
+    if cached.exists():
+        return cached
     run = run_dbt(settings, "docs", "generate", "--static")
     page = settings.dbt_target / "static_index.html"
-    return page if run.ok and page.exists() else None
+    if not (run.ok and page.exists()):
+        return None
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    shutil.copyfile(page, tmp)
+    tmp.replace(cached)
+    return cached

@@ -122,13 +122,20 @@ def refresh(
         bool, typer.Option(help="Build and publish the marts after ingesting.")
     ] = True,
     force: Annotated[bool, typer.Option(help="Rebuild even when nothing changed.")] = False,
+    engine: Annotated[
+        str,
+        typer.Option(help="airflow: run the DAGs in-process (dag.test); library: call directly."),
+    ] = "airflow",
 ) -> None:
-    """Ingest everything waiting in the inbox (arrival order), then dbt build and publish."""
+    """Ingest everything waiting in the inbox (arrival order), then dbt build, check, publish."""
     from warehouse.pipeline import BuildFailed, RefreshResult, build_and_publish
     from warehouse.refresh import refresh_inbox
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr)
     settings = _settings(home)
+    if engine == "airflow":
+        _refresh_through_airflow(settings, build=build, force=force, quiet=quiet)
+        return
     result = RefreshResult(outcomes=refresh_inbox(settings))
     if build:
         try:
@@ -140,6 +147,34 @@ def refresh(
         result.build, result.snapshot = built.build, built.snapshot
         result.skipped_reason = built.skipped_reason
     _report_refresh(result, settings, quiet=quiet)
+
+
+def _refresh_through_airflow(settings: Settings, *, build: bool, force: bool, quiet: bool) -> None:
+    """vrs_ingest, then vrs_build, each a real DAG run with dag.test() (Airflow's SQLite
+    metadata in $VRS_HOME/airflow): what the scheduler would run, in this process."""
+    from warehouse.orchestration import run_dag
+
+    ingest = run_dag(settings, "vrs_ingest", quiet=quiet)
+    processed = [
+        t for t in ingest.tasks if t["task_id"] == "process_package" and t["map_index"] >= 0
+    ]
+    for t in processed:
+        if not quiet:
+            typer.echo(f"  {t['label']}")
+    typer.echo(f"vrs_ingest: {ingest.state} ({len(processed)} packages, {ingest.seconds:.1f} s)")
+    if not ingest.ok:
+        raise typer.Exit(1)
+    if build:
+        dag_run = run_dag(settings, "vrs_build", {"force": force}, quiet=quiet)
+        states = {t["task_id"]: t["state"] for t in dag_run.tasks}
+        typer.echo(f"vrs_build: {dag_run.state} ({dag_run.seconds:.1f} s) {states}")
+        if not dag_run.ok:
+            typer.echo("nothing was published; the previous snapshot stays current", err=True)
+            raise typer.Exit(1)
+        if states.get("publish") == "success":
+            typer.echo(f"published: {settings.current_db}")
+        else:
+            typer.echo("nothing to publish: the current snapshot is up to date")
 
 
 @app.command()
@@ -166,7 +201,6 @@ def demo(
 ) -> None:
     """The whole pipeline on the bundled sample set: submit, ingest, build, publish, query."""
     from ingest.inbox import submit as put
-    from warehouse.pipeline import refresh as run_refresh
     from warehouse.query import DEMO_QUERY, format_rows, run_query
 
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
@@ -176,16 +210,87 @@ def demo(
         sent = datetime.fromtimestamp(entry["mtime"], UTC)
         put(samples / entry["file"], settings.inbox, received_at=sent)
     typer.echo(f"submitted {len(manifest['files'])} sample packages to {settings.inbox}")
-    result = run_refresh(settings)
-    _report_refresh(result, settings, quiet=True)
+    _refresh_through_airflow(settings, build=True, force=False, quiet=True)
+    from warehouse.orchestration import run_dag
+
+    today = datetime.now(UTC).date().isoformat()
+    coverage_run = run_dag(settings, "vrs_coverage", {"as_of": today})
+    typer.echo(f"vrs_coverage: {coverage_run.state} ({coverage_run.seconds:.1f} s)")
     typer.echo(f"reports:  {settings.reports}/<submission id>/report.json and report.xlsx")
     typer.echo(f"marts:    {settings.current_db} (schema marts)")
     typer.echo(f"parquet:  {settings.current_dir}/<mart>.parquet")
     typer.echo(f"docs:     {settings.current_dir}/docs/index.html")
+    typer.echo(f"quality:  {settings.current_dir}/quality/quality-report.md and data_docs/")
+    typer.echo(f"coverage: {settings.reports}/coverage/{today}.md")
     typer.echo("example: the largest routes by migrants in the latest year")
     typer.echo(DEMO_QUERY)
     columns, rows = run_query(settings, DEMO_QUERY)
     typer.echo(format_rows(columns, rows, "table"))
+
+
+@app.command()
+def coverage(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Day to assess (YYYY-MM-DD); default today.")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="airflow (the vrs_coverage DAG) or library.")] = (
+        "airflow"
+    ),
+    home: HomeOption = None,
+) -> None:
+    """Expected versus received reports: writes the timeliness table and the coverage report."""
+    from datetime import date
+
+    settings = _settings(home)
+    day = date.fromisoformat(as_of) if as_of else datetime.now(UTC).date()
+    if engine == "airflow":
+        from warehouse.orchestration import run_dag
+
+        run = run_dag(settings, "vrs_coverage", {"as_of": day.isoformat()})
+        typer.echo(f"vrs_coverage: {run.state} ({run.seconds:.1f} s)")
+        if not run.ok:
+            raise typer.Exit(1)
+    else:
+        from warehouse.tasks import assess_coverage
+
+        typer.echo(json.dumps(assess_coverage(day), indent=2, default=str))
+    typer.echo(f"report: {settings.reports / 'coverage' / f'{day.isoformat()}.md'}")
+
+
+@app.command()
+def airflow(
+    port: Annotated[int, typer.Option(help="Port of the UI and API on localhost.")] = 8080,
+    home: HomeOption = None,
+) -> None:
+    """Start Airflow (standalone: UI, scheduler, DAG processor, triggerer) with vrs's DAGs."""
+    import os
+
+    from warehouse.orchestration import login, standalone_command
+
+    settings = _settings(home)
+    command, env = standalone_command(settings, port=port)
+    user, password = login(settings)
+    typer.echo(f"Airflow UI: http://localhost:{port}  login: {user} / {password}")
+    typer.echo(f"metadata: {settings.airflow_home / 'airflow.db'} (SQLite); Ctrl-C stops it")
+    sys.stdout.flush()
+    os.execvpe(command[0], command, env)
+
+
+@app.command()
+def reprocess(
+    submission_id: Annotated[str, typer.Argument(help="The id of a rejected package.")],
+    home: HomeOption = None,
+) -> None:
+    """Put a rejected package back into the inbox (its earlier verdict is kept as history)."""
+    from warehouse.refresh import requeue_rejected
+
+    settings = _settings(home)
+    try:
+        path = requeue_rejected(settings, submission_id)
+    except (LookupError, ValueError) as problem:
+        typer.echo(str(problem), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{submission_id} is waiting again: {path}; run `vrs refresh`")
 
 
 @app.command()

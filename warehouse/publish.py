@@ -47,6 +47,14 @@ def project_fingerprint(settings: Settings) -> str:
             digest.update(f"{sid}:{status};".encode())
     finally:
         con.close()
+    digest.update(code_fingerprint(settings).encode())
+    return digest.hexdigest()
+
+
+def code_fingerprint(settings: Settings) -> str:
+    """The dbt project's own files (models, seeds, macros, tests, dbt_project.yml): what the
+    documentation site depends on."""
+    digest = hashlib.sha256()
     project = settings.dbt_project_dir
     for path in sorted(project.rglob("*")):
         relative = path.relative_to(project)
@@ -81,8 +89,15 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def publish(settings: Settings, *, fingerprint: str, docs_page: Path | None = None) -> Snapshot:
-    """Write snapshot ``<build-id>`` from the warehouse's marts and make it current."""
+def publish(
+    settings: Settings,
+    *,
+    fingerprint: str,
+    docs_page: Path | None = None,
+    quality: Path | None = None,
+) -> Snapshot:
+    """Write snapshot ``<build-id>`` from the warehouse's marts and make it current, with the
+    dbt docs (``docs/index.html``) and the quality gate's report and Data Docs (``quality/``)."""
     built_at = datetime.now(UTC)
     build_id = f"{built_at.strftime('%Y%m%dT%H%M%S%fZ')}-{fingerprint[:8]}"
     settings.snapshots.mkdir(parents=True, exist_ok=True)
@@ -129,6 +144,8 @@ def publish(settings: Settings, *, fingerprint: str, docs_page: Path | None = No
     if docs_page is not None:
         (tmp_folder / "docs").mkdir()
         shutil.copyfile(docs_page, tmp_folder / "docs" / "index.html")
+    if quality is not None and quality.exists():
+        shutil.copytree(quality, tmp_folder / "quality")
     manifest = {
         "build_id": build_id,
         "built_at": built_at.isoformat(),

@@ -75,6 +75,13 @@ create table if not exists {RAW}.issues (
     primary key (submission_id, seq)
 );
 
+-- Earlier verdicts on packages a data engineer sent through again (vrs reprocess), kept:
+-- a re-run never erases what the state was told.
+create table if not exists {RAW}.submissions_reprocessed as
+    select *, null::timestamptz as reprocessed_at from {RAW}.submissions where false;
+create table if not exists {RAW}.issues_reprocessed as
+    select *, null::timestamptz as reprocessed_at from {RAW}.issues where false;
+
 -- Current version of every state × agency × period: its latest accepted package, unless
 -- that package withdraws the report (spec §4).
 create or replace view {RAW}.current_submissions as

@@ -20,9 +20,9 @@ import duckdb
 import polars as pl
 
 from contracts.issues import Issue, count
-from contracts.validate import ValidationResult, validate_package
+from contracts.validate import SubmissionHeader, ValidationResult, validate_package
 from ingest.archive import ArchivedFile, archive_file
-from ingest.inbox import Waiting, waiting
+from ingest.inbox import Waiting, submit, waiting
 from ingest.package import SOURCE_ROW
 from ingest.reports import report_dict, submission_summary, write_json, write_workbook
 from warehouse.raw_layer import RAW, connect, ensure_schema
@@ -43,6 +43,14 @@ class Outcome:
     rows: int = 0
     report: Path | None = None
     detail: str = ""
+    reporting_state: str | None = None
+    period: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How the package reads in logs and in Airflow's list of mapped tasks."""
+        what = " ".join(v for v in (self.reporting_state, self.period) if v) or self.file
+        return f"{what} · {self.status} · {self.submission_id}"
 
 
 def refresh_inbox(settings: Settings) -> list[Outcome]:
@@ -71,11 +79,20 @@ def process_archived(
 ) -> Outcome:
     sid = archived.submission_id
     known = con.execute(
-        f"select submission_id, status from {RAW}.submissions where sha256 = ?", [archived.sha256]
+        f"select submission_id, status, reporting_state, period from {RAW}.submissions "
+        "where sha256 = ?",
+        [archived.sha256],
     ).fetchone()
     if known is not None:
         log.info("submission %s: same bytes already received (%s)", known[0], known[1])
-        return Outcome(archived.original_name, known[0], "duplicate", detail=str(known[1]))
+        return Outcome(
+            archived.original_name,
+            known[0],
+            "duplicate",
+            detail=str(known[1]),
+            reporting_state=known[2],
+            period=known[3],
+        )
     result = validate_package(archived.path, settings.limits)
     withdrawal = result.accepted and result.header is not None and result.header.action == "delete"
     if withdrawal and not _has_current(con, result):
@@ -109,6 +126,8 @@ def process_archived(
         warnings=count(result.issues, "warning"),
         rows=rows,
         report=json_path,
+        reporting_state=result.header.reporting_state if result.header else None,
+        period=result.header.period.label if result.header else None,
     )
 
 
@@ -146,20 +165,14 @@ def _load(
     log.info("submission %s: begin load transaction", sid)
     con.begin()
     try:
-        version = None
-        if result.accepted and header is not None:
-            version = con.execute(
-                f"select coalesce(max(version), 0) + 1 from {RAW}.submissions "
-                "where status = 'accepted' and reporting_state = ? and agency_key = ? "
-                "and period = ?",
-                [header.reporting_state, header.agency_key, header.period.label],
-            ).fetchone()[0]
-        row = _registry_row(archived, result, version, report_path, quarantine)
+        row = _registry_row(archived, result, report_path, quarantine)
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         con.execute(
             f"insert into {RAW}.submissions ({columns}) values ({marks})", list(row.values())
         )
+        if result.accepted and header is not None:
+            _number_versions(con, header)
         for name, table in result.tables.items():
             dialect = table.dialect
             con.execute(
@@ -192,10 +205,29 @@ def _load(
     return loaded
 
 
+def _number_versions(con: duckdb.DuckDBPyConnection, header: SubmissionHeader) -> None:
+    """Versions of a state × agency × period follow the order the packages ARRIVED in
+    (received_at), whatever order they are processed in: renumber the accepted ones."""
+    con.execute(
+        f"""
+        update {RAW}.submissions as s
+        set version = numbered.version
+        from (
+            select
+                submission_id,
+                row_number() over (order by received_at, submission_id) as version
+            from {RAW}.submissions
+            where status = 'accepted' and reporting_state = ? and agency_key = ? and period = ?
+        ) as numbered
+        where s.submission_id = numbered.submission_id
+        """,
+        [header.reporting_state, header.agency_key, header.period.label],
+    )
+
+
 def _registry_row(
     archived: ArchivedFile,
     result: ValidationResult,
-    version: int | None,
     report_path: Path,
     quarantine: Path | None,
 ) -> dict[str, object]:
@@ -212,7 +244,7 @@ def _registry_row(
             "period_start": header.period.start,
             "period_end": header.period.end,
             "action": header.action,
-            "version": version,
+            "version": None,  # numbered in arrival order once inserted
             "template_version": header.template_version,
             "language": header.language,
             "date_format": header.date_format,
@@ -261,3 +293,46 @@ def _insert_issues(con: duckdb.DuckDBPyConnection, sid: str, issues: list[Issue]
     con.register("incoming_issues", frame.to_arrow())
     con.execute(f"insert into {RAW}.issues by name select * from incoming_issues")
     con.unregister("incoming_issues")
+
+
+def requeue_rejected(settings: Settings, submission_id: str) -> Path:
+    """Send a rejected package through again (after a code list learnt a term, or a rule was
+    fixed) without asking the state to resend it: its verdict moves to the *_reprocessed
+    history tables and its archived bytes go back into the inbox with their original receipt
+    time. Accepted packages are not re-run: the state's own resubmission supersedes them."""
+    con = connect(settings.warehouse_db)
+    try:
+        ensure_schema(con)
+        found = con.execute(
+            f"select status, archive_path, original_name, received_at from {RAW}.submissions "
+            "where submission_id = ?",
+            [submission_id],
+        ).fetchone()
+        if found is None:
+            raise LookupError(f"no package {submission_id}")
+        status, archive_path, original_name, received_at = found
+        if status != "rejected":
+            raise ValueError(f"{submission_id} is {status}: only rejected packages are re-run")
+        con.begin()
+        try:
+            for table in ("submissions", "issues"):
+                con.execute(
+                    f"insert into {RAW}.{table}_reprocessed select *, now() from {RAW}.{table} "
+                    "where submission_id = ?",
+                    [submission_id],
+                )
+            for table in ("issues", "submission_tables", "submissions"):
+                con.execute(f"delete from {RAW}.{table} where submission_id = ?", [submission_id])
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+    finally:
+        con.close()
+    staged = settings.inbox / ".reprocess" / original_name
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(archive_path, staged)  # named as the state named it, for its report
+    try:
+        return submit(staged, settings.inbox, received_at=received_at)
+    finally:
+        staged.unlink(missing_ok=True)

@@ -50,6 +50,9 @@ class Settings:
     # DuckDB runs one query on all cores already; measure before raising (docs/benchmarks.md).
     dbt_threads: int = 1
     keep_snapshots: int = 5
+    participants: Path = REPO_ROOT / "config" / "participants.yml"
+    # dbt's documentation site, one page per version of the project (see build.dbt_docs)
+    docs_cache: Path | None = None
 
     @classmethod
     def from_env(cls, home: str | os.PathLike[str] | None = None) -> Settings:
@@ -60,6 +63,12 @@ class Settings:
             dbt_project_dir=Path(os.environ.get("VRS_DBT_PROJECT_DIR", DBT_PROJECT_DIR)).resolve(),
             dbt_threads=int(os.environ.get("VRS_DBT_THREADS", 1)),
             keep_snapshots=int(os.environ.get("VRS_KEEP_SNAPSHOTS", 5)),
+            participants=Path(
+                os.environ.get("VRS_PARTICIPANTS", REPO_ROOT / "config" / "participants.yml")
+            ).resolve(),
+            docs_cache=Path(os.environ["VRS_DOCS_CACHE"])
+            if "VRS_DOCS_CACHE" in os.environ
+            else None,
         )
 
     @property
@@ -91,6 +100,15 @@ class Settings:
     def dbt_target(self) -> Path:
         """dbt's compiled files and logs: under VRS_HOME, never in the repository."""
         return self.home / "dbt"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs_cache or self.home / "docs"
+
+    @property
+    def airflow_home(self) -> Path:
+        """Airflow's own files: its SQLite metadata database, logs, generated passwords."""
+        return self.home / "airflow"
 
     @property
     def published(self) -> Path:

@@ -72,14 +72,13 @@ def test_validate_in_another_language_with_a_workbook(tmp_path: Path) -> None:
     assert out.exists()
 
 
-@pytest.mark.xdist_group("dbt")
 def test_submit_refresh_status_query(tmp_path: Path) -> None:
     home = tmp_path / "home"
     good = write(baseline(), tmp_path, "xlsx", "idn-2024-q1")
     assert vrs("query", "select 1", home=home).returncode == 2  # nothing published yet
     assert vrs("submit", str(good), home=home).returncode == 0
     assert len(list((home / "inbox").iterdir())) == 1
-    result = vrs("refresh", home=home)
+    result = vrs("refresh", "--engine", "library", home=home)  # the DAGs: tests/dags
     assert result.returncode == 0, result.stderr
     assert "refresh: 1 accepted" in result.stdout
     assert "published snapshot" in result.stdout
@@ -95,7 +94,7 @@ def test_submit_refresh_status_query(tmp_path: Path) -> None:
         "incident_ref": "IDN-2024-0002",
         "migrants_total": 12,
     }
-    again = vrs("refresh", home=home)
+    again = vrs("refresh", "--engine", "library", home=home)
     assert "nothing to publish" in again.stdout
     status = vrs("status", home=home)
     assert "accepted | IDN | 2024-Q1 | Indonesian National Police | replace | 1" in status.stdout

@@ -36,7 +36,7 @@ def test_kill_during_the_load_transaction_then_recover(tmp_path: Path) -> None:
     submit(package, settings.inbox)
     env = dict(os.environ, VRS_HOME=str(settings.home), PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "warehouse.cli", "refresh"],
+        [sys.executable, "-m", "warehouse.cli", "refresh", "--engine", "library", "--no-build"],
         env=env,
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,

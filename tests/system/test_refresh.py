@@ -159,3 +159,68 @@ def test_inbox_order_is_arrival_order(settings: Settings, tmp_path: Path) -> Non
     outcomes = refresh_inbox(settings)
     assert [o.file for o in outcomes] == ["b_older.json", "a_newer.json"]
     assert _query(settings, "select version from raw.current_submissions") == [(2,)]
+
+
+def test_versions_follow_arrival_not_processing_order(settings: Settings, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from ingest.archive import archive_file
+    from warehouse.raw_layer import connect, ensure_schema
+    from warehouse.refresh import process_archived
+
+    older, newer = baseline(), baseline()
+    newer["incidents"] = newer["incidents"][:1]
+    paths = {
+        name: write(pkg, tmp_path, "json", name)
+        for name, pkg in (("older", older), ("newer", newer))
+    }
+    received = {
+        "older": datetime(2024, 4, 2, tzinfo=UTC),
+        "newer": datetime(2024, 4, 9, tzinfo=UTC),
+    }
+    settings.ensure_dirs()
+    con = connect(settings.warehouse_db)
+    ensure_schema(con)
+    for name in ("newer", "older"):  # e.g. two Airflow workers picking them up in reverse
+        archived = archive_file(
+            paths[name], settings.archive, original_name=f"{name}.json", received_at=received[name]
+        )
+        assert process_archived(con, settings, archived).status == "accepted"
+    con.close()
+    assert _query(settings, "select original_name, version from raw.submissions order by 2") == [
+        ("older.json", 1),
+        ("newer.json", 2),
+    ]
+    assert _query(settings, "select original_name from raw.current_submissions") == [
+        ("newer.json",)
+    ]
+
+
+def test_a_rejected_package_can_be_sent_through_again(settings: Settings, tmp_path: Path) -> None:
+    import pytest
+
+    from warehouse.refresh import requeue_rejected
+
+    bad = baseline()
+    bad["incidents"][0]["transport_mode"] = "teleport"
+    _, [first] = _send(settings, tmp_path, bad, "xlsx", "idn")
+    _, [good] = _send(settings, tmp_path, baseline(), "json", "other")
+    assert first.status == "rejected" and good.status == "accepted"
+    with pytest.raises(ValueError, match="only rejected packages"):
+        requeue_rejected(settings, good.submission_id)
+    waiting = requeue_rejected(settings, first.submission_id)
+    assert waiting.name.endswith("__idn.xlsx")
+    [again] = refresh_inbox(settings)
+    assert (again.submission_id, again.status, again.file) == (
+        first.submission_id,
+        "rejected",
+        "idn.xlsx",
+    )
+    assert _query(
+        settings,
+        "select count(*) from raw.submissions where submission_id = ?",
+        [first.submission_id],
+    ) == [(1,)]
+    history = _query(settings, "select submission_id, status from raw.submissions_reprocessed")
+    assert history == [(first.submission_id, "rejected")]
+    assert _query(settings, "select count(*) from raw.issues_reprocessed") == [(1,)]

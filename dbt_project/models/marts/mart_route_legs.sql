@@ -8,6 +8,16 @@ incidents as (
     select * from {{ ref('fct_incidents') }}
 ),
 
+-- An incident counts once per leg, even if its journey crosses the same leg twice.
+distinct_legs as (
+    select distinct
+        incident_key,
+        from_country,
+        to_country,
+        coalesce(transport_mode, 'unknown') as transport_mode
+    from legs
+),
+
 per_leg as (
     select
         incidents.reporting_state,
@@ -15,13 +25,13 @@ per_leg as (
         incidents.period_start,
         incidents.period_end,
         incidents.period_type,
-        legs.from_country,
-        legs.to_country,
-        coalesce(legs.transport_mode, 'unknown') as transport_mode,
-        count(distinct legs.incident_key) as incidents,
+        distinct_legs.from_country,
+        distinct_legs.to_country,
+        distinct_legs.transport_mode,
+        count(*) as incidents,
         sum(incidents.migrants_total)::bigint as migrants
-    from legs
-    inner join incidents on legs.incident_key = incidents.incident_key
+    from distinct_legs
+    inner join incidents on distinct_legs.incident_key = incidents.incident_key
     group by all
 )
 

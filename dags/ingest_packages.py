@@ -1,0 +1,61 @@
+"""# vrs_ingest — receive the states' packages
+
+Every 15 minutes (and on demand): find the packages waiting in `$VRS_HOME/inbox`, then one
+mapped task per package, in arrival order: **archive** (bytes + SHA-256) → **validate**
+(pandera contracts) → **load** into the raw layer in one DuckDB transaction, or **quarantine**
+with the state's report. Mapped tasks are labelled `<state> <period> · <status> · <submission id>`.
+
+When anything was loaded, the `vrs_raw_layer` asset is updated, which schedules `vrs_build`.
+Every task is idempotent: a retry after a failure at any point neither loses nor duplicates a
+package (the same bytes are recognised by their hash). DuckDB writers share the pool
+`duckdb_writer` (one slot): one writer per file.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import Asset, dag, get_current_context, task
+
+RAW_LAYER = Asset(name="vrs_raw_layer", uri="vrs://warehouse/raw")
+
+
+@dag(
+    dag_id="vrs_ingest",
+    schedule="*/15 * * * *",
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    tags=["vrs", "ingest"],
+    default_args={"retries": 2, "retry_delay": timedelta(seconds=30)},
+    doc_md=__doc__,
+)
+def vrs_ingest() -> None:
+    @task
+    def find_waiting() -> list[str]:
+        from warehouse.tasks import waiting_packages
+
+        return waiting_packages()
+
+    @task(pool="duckdb_writer", map_index_template="{{ package_label }}")
+    def process_package(path: str) -> dict:
+        from warehouse.tasks import process_package as process
+
+        outcome = process(path)
+        get_current_context()["package_label"] = outcome["label"]  # type: ignore[typeddict-unknown-key]
+        return outcome
+
+    @task(outlets=[RAW_LAYER])
+    def announce_raw_layer(outcomes: list[dict]) -> int:
+        from airflow.sdk.exceptions import AirflowSkipException
+
+        loaded = sum(1 for o in outcomes if o["status"] == "accepted")
+        if not loaded:  # a skipped task emits no asset event: no rebuild for nothing
+            raise AirflowSkipException("no package was loaded")
+        return loaded
+
+    announce_raw_layer(process_package.expand(path=find_waiting()))
+
+
+vrs_ingest()
