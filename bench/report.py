@@ -83,11 +83,20 @@ def verdicts(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
     seconds = large["incremental"]["seconds"] if large else None
     rows.append(
         (
-            f"one-package incremental refresh at L ≤ {MAX_INCREMENTAL_AT_L:g} s",
+            f"one-package incremental refresh at L ≤ {MAX_INCREMENTAL_AT_L:g} s (library path)",
             f"{seconds:.1f} s" if seconds else "—",
             mark(None if seconds is None else seconds <= MAX_INCREMENTAL_AT_L),
         )
     )
+    airflow = large.get("incremental_airflow") if large else None
+    if airflow:
+        rows.append(
+            (
+                f"one-package incremental refresh at L ≤ {MAX_INCREMENTAL_AT_L:g} s (Airflow)",
+                f"{airflow['seconds']:.1f} s",
+                mark(airflow["seconds"] <= MAX_INCREMENTAL_AT_L),
+            )
+        )
     small = results.get("S")
     growth = seconds / small["incremental"]["seconds"] if seconds and small else None
     rows.append(
@@ -97,11 +106,15 @@ def verdicts(results: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
             mark(None if growth is None else growth <= MAX_INCREMENTAL_GROWTH),
         )
     )
-    p50 = large["queries"]["p50_ms"] if large else None
+    # the slowest query's p50, not the pooled one: every query must meet it
+    slowest = (
+        max(large["queries"]["queries"].items(), key=lambda kv: kv[1]["p50_ms"]) if large else None
+    )
+    p50 = slowest[1]["p50_ms"] if slowest else None
     rows.append(
         (
-            f"reference queries on L: p50 ≤ {MAX_QUERY_P50_MS_AT_L:g} ms",
-            f"{p50:.0f} ms" if p50 is not None else "—",
+            f"reference queries on L: p50 ≤ {MAX_QUERY_P50_MS_AT_L:g} ms (each query)",
+            f"{p50:.0f} ms (slowest: `{slowest[0]}`)" if slowest else "—",
             mark(None if p50 is None else p50 <= MAX_QUERY_P50_MS_AT_L),
         )
     )

@@ -36,11 +36,15 @@ PUBLISHED_MARTS = Asset(name="vrs_published_marts", uri="vrs://published/marts")
 def vrs_build() -> None:
     @task(execution_timeout=timedelta(hours=1))
     def dbt_build() -> dict:
-        from airflow.sdk.exceptions import AirflowSkipException
+        from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
+        from warehouse.pipeline import BuildFailed
         from warehouse.tasks import build_marts
 
-        built = build_marts(force=bool(get_current_context()["dag_run"].conf.get("force")))
+        try:
+            built = build_marts(force=bool(get_current_context()["dag_run"].conf.get("force")))
+        except BuildFailed as failure:  # a failing model or test fails again: no retry
+            raise AirflowFailException(str(failure)) from failure
         if built is None:
             raise AirflowSkipException("the published snapshot is up to date")
         return built

@@ -30,7 +30,9 @@ def vrs_coverage() -> None:
         from warehouse.tasks import assess_coverage as assess
 
         context = get_current_context()
-        as_of = context["dag_run"].conf.get("as_of") or context["logical_date"].date()
+        # a run triggered without a logical date (Airflow 3) has none in its context
+        day = context.get("logical_date") or context["dag_run"].run_after
+        as_of = context["dag_run"].conf.get("as_of") or day.date()
         return assess(as_of)
 
     assess_coverage()

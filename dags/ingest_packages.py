@@ -46,16 +46,26 @@ def vrs_ingest() -> None:
         get_current_context()["package_label"] = outcome["label"]  # type: ignore[typeddict-unknown-key]
         return outcome
 
-    @task(outlets=[RAW_LAYER])
-    def announce_raw_layer(outcomes: list[dict]) -> int:
+    # all_done: packages loaded by the other tasks must reach the marts even if one failed
+    @task(outlets=[RAW_LAYER], trigger_rule="all_done")
+    def announce_raw_layer(outcomes: list[dict | None]) -> int:
         from airflow.sdk.exceptions import AirflowSkipException
 
-        loaded = sum(1 for o in outcomes if o["status"] == "accepted")
-        if not loaded:  # a skipped task emits no asset event: no rebuild for nothing
-            raise AirflowSkipException("no package was loaded")
-        return loaded
+        from warehouse.tasks import changed_raw_layer
 
-    announce_raw_layer(process_package.expand(path=find_waiting()))
+        changed = sum(1 for o in outcomes if o and changed_raw_layer(o))
+        if not changed:  # a skipped task emits no asset event: no rebuild for nothing
+            raise AirflowSkipException("no package was loaded")
+        return changed
+
+    @task
+    def every_package_processed(outcomes: list[dict]) -> int:
+        """Fails the run (upstream_failed) when any package's task failed."""
+        return len(outcomes)
+
+    outcomes = process_package.expand(path=find_waiting())
+    announce_raw_layer(outcomes)
+    every_package_processed(outcomes)
 
 
 vrs_ingest()

@@ -66,8 +66,17 @@ def run_dbt(settings: Settings, *args: str, capture: bool = True) -> DbtRun:
 
 
 def dbt_build(settings: Settings) -> DbtRun:
-    """Seeds, models and every data and unit test; fails on any failing test."""
-    return run_dbt(settings, "build")
+    """Seeds, models and every data and unit test; fails on any failing test.
+
+    dbt's run_results.json of the build is kept as ``build_run_results.json`` (the docs step
+    overwrites run_results.json): where the last build spent its time, node by node.
+    """
+    results = settings.dbt_target / "run_results.json"
+    results.unlink(missing_ok=True)  # a crash before dbt writes it must not leave an older one
+    run = run_dbt(settings, "build")
+    if results.exists():
+        shutil.copyfile(results, settings.dbt_target / "build_run_results.json")
+    return run
 
 
 def dbt_docs(settings: Settings, code_fingerprint: str) -> Path | None:

@@ -128,7 +128,7 @@ def refresh(
     ] = "airflow",
 ) -> None:
     """Ingest everything waiting in the inbox (arrival order), then dbt build, check, publish."""
-    from warehouse.pipeline import BuildFailed, RefreshResult, build_and_publish
+    from warehouse.pipeline import BuildFailed, QualityGateFailed, RefreshResult, build_and_publish
     from warehouse.refresh import refresh_inbox
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr)
@@ -140,7 +140,7 @@ def refresh(
     if build:
         try:
             built = build_and_publish(settings, force=force)
-        except BuildFailed as failure:
+        except (BuildFailed, QualityGateFailed) as failure:
             _report_refresh(result, settings, quiet=quiet)
             typer.echo(str(failure), err=True)
             raise typer.Exit(1) from None

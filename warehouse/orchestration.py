@@ -35,8 +35,8 @@ def airflow_environment(settings: Settings, *, quiet: bool = False) -> dict[str,
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
         "AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT": "60",
         "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(home / "logs"),
-        "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING" if quiet else "INFO",
         # The project's tasks log through the standard library; keep them visible.
+        "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING" if quiet else "INFO",
         "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
     }
 
@@ -50,14 +50,13 @@ def prepare_airflow(settings: Settings, *, quiet: bool = False) -> dict[str, str
     """Create Airflow's metadata database and the writer pool once; return the environment."""
     env = dict(os.environ) | airflow_environment(settings, quiet=quiet)
     settings.airflow_home.mkdir(parents=True, exist_ok=True)
+    steps = [("pools", "set", WRITER_POOL, "1", "one writer per DuckDB file")]
     if not (settings.airflow_home / "airflow.db").exists():
-        for args in (
-            ("db", "migrate"),
-            ("pools", "set", WRITER_POOL, "1", "one writer per DuckDB file"),
-        ):
-            subprocess.run(
-                [airflow_executable(), *args], env=env, check=True, capture_output=True, text=True
-            )
+        steps.insert(0, ("db", "migrate"))
+    for args in steps:  # the pool every time: a migration that was interrupted left none
+        subprocess.run(
+            [airflow_executable(), *args], env=env, check=True, capture_output=True, text=True
+        )
     return env
 
 

@@ -22,9 +22,10 @@ How it runs: each mart is read with a read-only DuckDB connection into a pandas 
 validated as a whole-dataframe batch of an ephemeral GX context (nothing of GX is left on disk but
 the Data Docs). A checkpoint's ``batch_parameters`` apply to all of its validation definitions, and
 every mart is a different DataFrame, so there is one checkpoint per mart (12 runs in all, not one
-per expectation). Each checkpoint's ``UpdateDataDocsAction`` renders the mart's validation page
-into ``<out_dir>/data_docs/``; the gate writes ``quality-report.json`` and ``quality-report.md``
-next to it.
+per expectation). A mart is read only with the columns its suite names, when its checkpoint runs,
+and dropped after it. The Data Docs site (``<out_dir>/data_docs/``) is built once, after the last
+checkpoint, from the context's stored results; the gate writes ``quality-report.json`` and
+``quality-report.md`` next to it.
 
 Importing this module is cheap: great_expectations (several seconds), pandas and DuckDB are
 imported by the functions that need them, so the CLI and DAG parsing do not pay for them.

@@ -51,6 +51,17 @@ def process_package(path: str) -> dict[str, Any]:
     return record
 
 
+def changed_raw_layer(outcome: dict[str, Any]) -> bool:
+    """Whether a package's task may have changed the raw layer: loaded now, or by an earlier
+    try of the same task (the retry then finds its bytes registered, or its file gone). A
+    needless rebuild is skipped by vrs_build (same fingerprint); a lost one would leave loaded
+    data out of the marts."""
+    status = outcome.get("status")
+    return status in ("accepted", "gone") or (
+        status == "duplicate" and outcome.get("detail") == "accepted"
+    )
+
+
 def build_marts(force: bool = False) -> dict[str, Any] | None:
     """dbt build and docs; None when nothing changed since the published snapshot."""
     from warehouse.pipeline import build

@@ -84,3 +84,4 @@ def test_airflow_standalone_is_healthy_and_shows_the_dags(tmp_path: Path) -> Non
     leftovers = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
     if leftovers.stdout.strip():
         os.killpg(proc.pid, signal.SIGKILL)
+    assert not leftovers.stdout.strip(), "airflow standalone left processes behind"

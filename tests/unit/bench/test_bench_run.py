@@ -93,7 +93,7 @@ SAMPLE = {
         "p50_ms": 150.0,
         "p95_ms": 400.0,
         "peak_rss_mb": 1.0,
-        "queries": {"q": {"p50_ms": 150.0, "p95_ms": 400.0}},
+        "queries": {"q": {"p50_ms": 150.0, "p95_ms": 400.0}, "r": {"p50_ms": 200.0, "p95_ms": 9.0}},
     },
 }
 
@@ -107,9 +107,16 @@ def test_verdicts_mark_each_target_met_or_missed() -> None:
     assert "**met**" in [ok for t, (v, ok) in found.items() if "(many small, L)" in t]
     by_start = {t.split(" ≤")[0]: ok for t, (v, ok) in found.items()}
     assert by_start["full dbt build"] == "**met**"
-    assert by_start["one-package incremental refresh at L"] == "**missed**"
+    assert by_start["one-package incremental refresh at L"] == "**missed**"  # 16 s
+    small["incremental"]["seconds"] = 8.0  # L's 16 s is then exactly twice S's
+    at_limit = {t.split(" ≤")[0]: ok for t, v, ok in verdicts({"S": small, "L": SAMPLE})}
+    assert at_limit["incremental refresh at L"] == "**met**"
     assert by_start["incremental refresh at L"] == "**met**"  # 1.6x its time at S
-    assert by_start["reference queries on L: p50"] == "**met**"
+    assert by_start["reference queries on L: p50"] == "**met**"  # exactly at a limit is met
+    slow = copy.deepcopy(SAMPLE)
+    slow["queries"]["queries"]["r"]["p50_ms"] = 201.0  # one slow query, a pooled p50 of 150
+    verdict = [ok for t, v, ok in verdicts({"L": slow}) if t.startswith("reference queries")]
+    assert verdict == ["**missed**"]
     assert found[next(t for t in found if t.startswith("peak memory"))] == (
         "4.88 GB (dbt build)",
         "**missed**",
