@@ -16,9 +16,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.sdk import dag, get_current_context, task
 
-RAW_LAYER = Asset(name="vrs_raw_layer", uri="vrs://warehouse/raw")
+from warehouse.assets import RAW_LAYER
 
 
 @dag(

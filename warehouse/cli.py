@@ -6,12 +6,21 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from warehouse.settings import REPO_ROOT, Settings
+
+
+class Engine(StrEnum):
+    """How a job runs: through the real Airflow DAGs (dag.test()) or the library directly."""
+
+    airflow = "airflow"
+    library = "library"
+
 
 if TYPE_CHECKING:  # the pipeline imports pandera and polars: only load them when needed
     from warehouse.pipeline import RefreshResult
@@ -123,9 +132,9 @@ def refresh(
     ] = True,
     force: Annotated[bool, typer.Option(help="Rebuild even when nothing changed.")] = False,
     engine: Annotated[
-        str,
+        Engine,
         typer.Option(help="airflow: run the DAGs in-process (dag.test); library: call directly."),
-    ] = "airflow",
+    ] = Engine.airflow,
 ) -> None:
     """Ingest everything waiting in the inbox (arrival order), then dbt build, check, publish."""
     from warehouse.pipeline import BuildFailed, QualityGateFailed, RefreshResult, build_and_publish
@@ -233,9 +242,9 @@ def coverage(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Day to assess (YYYY-MM-DD); default today.")
     ] = None,
-    engine: Annotated[str, typer.Option(help="airflow (the vrs_coverage DAG) or library.")] = (
-        "airflow"
-    ),
+    engine: Annotated[
+        Engine, typer.Option(help="airflow (the vrs_coverage DAG) or library.")
+    ] = Engine.airflow,
     home: HomeOption = None,
 ) -> None:
     """Expected versus received reports: writes the timeliness table and the coverage report."""

@@ -127,8 +127,10 @@ def standalone_command(settings: Settings, *, port: int = 8080) -> tuple[list[st
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(password_file(settings)),
     }
     if not password_file(settings).exists():
-        password_file(settings).write_text(json.dumps({"admin": secrets.token_urlsafe(12)}))
-        password_file(settings).chmod(0o600)
+        # created readable by its owner only: never a moment with wider permissions
+        fd = os.open(password_file(settings), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(json.dumps({"admin": secrets.token_urlsafe(12)}))
     return [airflow_executable(), "standalone"], env
 
 

@@ -721,7 +721,20 @@ def _mart_loader(
     text = json.dumps(suite.to_json_dict(), default=str)
     needed = [c for c in columns if re.search(rf"\b{re.escape(c)}\b", text)] or columns[:1]
     select = ", ".join(f'"{c}"' for c in needed)
-    return lambda: con.execute(f"select {select} from {MARTS_SCHEMA}.{mart}").df()
+    return lambda: _frame(con.sql(f"select {select} from {MARTS_SCHEMA}.{mart}"))
+
+
+def _frame(relation: duckdb.DuckDBPyRelation) -> pd.DataFrame:
+    """A pandas frame whose text columns stay in Arrow memory (``string[pyarrow]``): as Python
+    objects, a 10-million-row fct_incidents held the gate at 5.9 GB (docs/benchmarks.md)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    def text(t: pa.DataType) -> pd.StringDtype | None:
+        is_text = pa.types.is_string(t) or pa.types.is_large_string(t)
+        return pd.StringDtype("pyarrow") if is_text or pa.types.is_string_view(t) else None
+
+    return relation.to_arrow_table().to_pandas(types_mapper=text)
 
 
 def _context(docs_dir: Path) -> gx.data_context.EphemeralDataContext:

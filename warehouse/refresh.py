@@ -313,11 +313,16 @@ def requeue_rejected(settings: Settings, submission_id: str) -> Path:
         status, archive_path, original_name, received_at = found
         if status != "rejected":
             raise ValueError(f"{submission_id} is {status}: only rejected packages are re-run")
+        # Staged before its verdict is moved: a failed copy changes nothing.
+        staged = settings.inbox / ".reprocess" / original_name
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(archive_path, staged)  # named as the state named it, for its report
         con.begin()
         try:
             for table in ("submissions", "issues"):
                 con.execute(
-                    f"insert into {RAW}.{table}_reprocessed select *, now() from {RAW}.{table} "
+                    f"insert into {RAW}.{table}_reprocessed by name "
+                    f"select *, now() as reprocessed_at from {RAW}.{table} "
                     "where submission_id = ?",
                     [submission_id],
                 )
@@ -329,10 +334,6 @@ def requeue_rejected(settings: Settings, submission_id: str) -> Path:
             raise
     finally:
         con.close()
-    staged = settings.inbox / ".reprocess" / original_name
-    staged.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(archive_path, staged)  # named as the state named it, for its report
-    try:
-        return submit(staged, settings.inbox, received_at=received_at)
-    finally:
-        staged.unlink(missing_ok=True)
+    queued = submit(staged, settings.inbox, received_at=received_at)
+    staged.unlink()  # only once it is in the inbox (the archive keeps the bytes regardless)
+    return queued
