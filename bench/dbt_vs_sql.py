@@ -248,29 +248,34 @@ def _step(kind: str, home: Path, db: Path, dbt_args: list[str]) -> dict:
         # dbt is this process's only child: its peak RSS.
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
-    results = settings.dbt_target / "run_results.json"
-    if results.exists():
-        run = json.loads(results.read_text(encoding="utf-8"))
-        info["dbt_elapsed"] = run.get("elapsed_time")
-        nodes = run.get("results", [])
-        info["nodes"] = len(nodes)
-        info["node_seconds"] = round(sum(n.get("execution_time") or 0 for n in nodes), 3)
-        by_type: dict[str, list] = {}
-        for n in nodes:  # seed / model / test / unit_test: how many, and their seconds
-            entry = by_type.setdefault(n["unique_id"].split(".")[0], [0, 0.0])
-            entry[0] += 1
-            entry[1] = round(entry[1] + (n.get("execution_time") or 0), 3)
-        info["by_resource_type"] = by_type
-        info["slowest"] = [
-            (n["unique_id"], round(n.get("execution_time") or 0, 3))
-            for n in sorted(nodes, key=lambda n: -(n.get("execution_time") or 0))[:8]
-        ]
-        info["failures"] = [
-            n["unique_id"] for n in nodes if n.get("status") not in ("success", "pass")
-        ]
+    info |= summarise_run_results(settings.dbt_target / "run_results.json")
     if not done.ok:
         info["log_tail"] = done.log_tail
     return info
+
+
+def summarise_run_results(path: Path, slowest: int = 8) -> dict:
+    """Where a dbt run spent its time, from its run_results.json ({} when there is none)."""
+    if not path.exists():
+        return {}
+    run = json.loads(path.read_text(encoding="utf-8"))
+    nodes = run.get("results", [])
+    by_type: dict[str, list] = {}
+    for n in nodes:  # seed / model / test / unit_test: how many, and their seconds
+        entry = by_type.setdefault(n["unique_id"].split(".")[0], [0, 0.0])
+        entry[0] += 1
+        entry[1] = round(entry[1] + (n.get("execution_time") or 0), 3)
+    ordered = sorted(nodes, key=lambda n: -(n.get("execution_time") or 0))
+    return {
+        "dbt_elapsed": run.get("elapsed_time"),
+        "nodes": len(nodes),
+        "node_seconds": round(sum(n.get("execution_time") or 0 for n in nodes), 3),
+        "by_resource_type": by_type,
+        "slowest": [
+            (n["unique_id"], round(n.get("execution_time") or 0, 3)) for n in ordered[:slowest]
+        ],
+        "failures": [n["unique_id"] for n in nodes if n.get("status") not in ("success", "pass")],
+    }
 
 
 def child_step(kind: str, home: Path, db: Path, dbt_args: list[str]) -> dict:

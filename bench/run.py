@@ -160,21 +160,11 @@ def step_ingest(home: str) -> dict[str, Any]:
 
 
 def _dbt_nodes(home: str) -> dict[str, Any]:
-    """Where the last dbt build spent its time: per resource type, and the slowest nodes."""
-    path = Path(home) / "dbt" / "build_run_results.json"
-    if not path.exists():
-        return {}
-    nodes = json.loads(path.read_text(encoding="utf-8")).get("results", [])
-    by_type: dict[str, list] = {}
-    for n in nodes:
-        entry = by_type.setdefault(n["unique_id"].split(".")[0], [0, 0.0])
-        entry[0] += 1
-        entry[1] = round(entry[1] + (n.get("execution_time") or 0), 2)
-    slowest = sorted(nodes, key=lambda n: -(n.get("execution_time") or 0))[:12]
-    return {
-        "by_resource_type": by_type,
-        "slowest": [(n["unique_id"], round(n.get("execution_time") or 0, 2)) for n in slowest],
-    }
+    """Where the home's last dbt build spent its time (kept by warehouse.build.dbt_build)."""
+    from bench.dbt_vs_sql import summarise_run_results
+
+    found = summarise_run_results(Path(home) / "dbt" / "build_run_results.json", slowest=12)
+    return {k: found[k] for k in ("by_resource_type", "slowest")} if found else {}
 
 
 def step_publish(home: str) -> dict[str, Any]:
