@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint format clean lock seeds samples airflow bench
+.PHONY: install browser demo test lint format clean lock seeds samples airflow bench serve
 
 install: $(STAMP)
 
@@ -21,11 +21,24 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/vrs demo
 
+# Debian's chromium, for the portal's end-to-end test (Playwright drives it; it never downloads
+# a browser of its own). Installed with apt when missing and we are root (CI); else says how.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && export DEBIAN_FRONTEND=noninteractive \
+		&& { apt-get install -y -q chromium >/dev/null 2>&1 \
+		     || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }; } \
+		|| { echo "the browser test needs Debian's chromium: apt-get install chromium"; exit 1; }
+	@chromium --version
+
+# The submission portal on http://127.0.0.1:8000 (accounts: .venv/bin/vrs users add ...).
+serve: install
+	$(BIN)/vrs serve
+
 # Airflow 3 standalone (UI on http://localhost:8080, login printed) with the same DAGs.
 airflow: install
 	$(BIN)/vrs airflow
 
-test: install lint
+test: install browser lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # The benchmark suite (a tool, not a test): SIZE=S (the demo set, minutes), M or L (generated

@@ -33,15 +33,18 @@ class Waiting:
     received_at: datetime
 
 
-def submit(source: Path, inbox: Path, *, received_at: datetime | None = None) -> Path:
+def submit(
+    source: Path, inbox: Path, *, received_at: datetime | None = None, name: str | None = None
+) -> Path:
     """Put a copy of ``source`` into the inbox and return its path there.
 
     ``received_at`` (default: now) becomes the file's modification time, which is its place in
-    the arrival order and the receipt time the registry records.
+    the arrival order and the receipt time the registry records. ``name`` is the name the
+    package came under (default: the source's), cleaned.
     """
     inbox.mkdir(parents=True, exist_ok=True)
     now = received_at or datetime.now(UTC)
-    name = f"{now.strftime('%Y%m%dT%H%M%S%fZ')}{SEPARATOR}{safe_name(source.name)}"
+    name = f"{now.strftime('%Y%m%dT%H%M%S%fZ')}{SEPARATOR}{safe_name(name or source.name)}"
     fd, tmp_name = tempfile.mkstemp(dir=inbox, prefix=".incoming-")
     tmp = Path(tmp_name)
     try:

@@ -2,8 +2,9 @@
 
 For an XLSX package the workbook is an annotated copy of the state's own file (an ``errors``
 sheet first, offending cells filled and commented); for CSV and JSON packages it is a listing.
-Every text we write into a workbook is written as text, so nothing a state sent can become a
-formula in somebody's spreadsheet.
+Every cell goes through :mod:`ingest.safe_cells`, so nothing a state sent can become a formula
+in somebody's spreadsheet: values are written as text, and the copy's own formulas are turned
+into their text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from contracts.issues import Issue, count
 from contracts.rules import Language
 from contracts.tables import SUBMISSION
 from contracts.validate import ValidationResult
+from ingest.safe_cells import WORKBOOK_OPTIONS, CellWriter, neutralise_workbook, set_cell
 
 # Annotating means loading the whole workbook with openpyxl; past this it is a listing.
 MAX_ANNOTATED_BYTES = 15 * 1024 * 1024
@@ -172,19 +174,14 @@ def _row_values(result: ValidationResult, issue: Issue, language: Language) -> l
 
 
 def _listing(result: ValidationResult, path: Path, language: Language) -> None:
-    workbook = xlsxwriter.Workbook(
-        str(path), {"strings_to_formulas": False, "strings_to_urls": False}
-    )
+    workbook = xlsxwriter.Workbook(str(path), dict(WORKBOOK_OPTIONS))
+    cells = CellWriter(workbook)
     sheet = workbook.add_worksheet(ERRORS_SHEET)
-    bold = workbook.add_format({"bold": True})
     for col, heading in enumerate(HEADINGS[language]):
-        sheet.write_string(0, col, heading, bold)
+        cells.write(sheet, 0, col, heading, {"bold": True})
     for r, issue in enumerate(result.issues, start=1):
         for c, value in enumerate(_row_values(result, issue, language)):
-            if isinstance(value, int):
-                sheet.write_number(r, c, value)
-            else:
-                sheet.write_string(r, c, str(value))
+            cells.write(sheet, r, c, value if isinstance(value, int) else str(value))
     sheet.autofilter(0, 0, max(len(result.issues), 1), len(HEADINGS[language]) - 1)
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, 5, 14)
@@ -193,22 +190,17 @@ def _listing(result: ValidationResult, path: Path, language: Language) -> None:
     workbook.close()
 
 
-def _as_text(cell: Any, value: Any) -> None:
-    """Set a cell so that it can never be read as a formula."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-
-
 def _annotated_copy(result: ValidationResult, path: Path, language: Language) -> None:
     import openpyxl  # only this path needs it; loading it costs time
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
     workbook = openpyxl.load_workbook(result.path, keep_vba=False, keep_links=False)
+    # The state's own formulas come back as their text (the reader reported them already).
+    neutralise_workbook(workbook)
     errors = workbook.create_sheet(ERRORS_SHEET, 0)
     for col, heading in enumerate(HEADINGS[language], start=1):
-        _as_text(errors.cell(row=1, column=col), heading)
+        set_cell(errors.cell(row=1, column=col), heading)
         errors.cell(row=1, column=col).font = Font(bold=True)
     fills = {
         "error": PatternFill("solid", fgColor="FFC7CE"),
@@ -217,7 +209,7 @@ def _annotated_copy(result: ValidationResult, path: Path, language: Language) ->
     notes: dict[tuple[str, str], list[Issue]] = {}
     for r, issue in enumerate(result.issues, start=2):
         for c, value in enumerate(_row_values(result, issue, language), start=1):
-            _as_text(errors.cell(row=r, column=c), value)
+            set_cell(errors.cell(row=r, column=c), value)
         if (cell := cell_of(result, issue)) and cell[0] in workbook.sheetnames:
             notes.setdefault(cell, []).append(issue)
     for (sheet_name, ref), cell_issues in notes.items():

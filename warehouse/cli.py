@@ -322,5 +322,130 @@ def status(home: HomeOption = None, limit: int = 20) -> None:
         typer.echo(" | ".join("" if v is None else str(v) for v in row))
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    home: HomeOption = None,
+) -> None:
+    """Start the submission portal (pages and the JSON API under /api/v1)."""
+    import uvicorn
+
+    from portal.app import create_app
+
+    settings = _settings(home)
+    typer.echo(f"portal: http://{host}:{port}/  API spec: http://{host}:{port}/api/v1/openapi.json")
+    typer.echo(
+        "accounts: `vrs users add`; behind a TLS proxy in production (cookies are Secure then)"
+    )
+    sys.stdout.flush()
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
+
+
+users = typer.Typer(help="Portal accounts: per-state submitters and analysts, the secretariat.")
+app.add_typer(users, name="users")
+
+
+@users.command("add")
+def users_add(
+    username: Annotated[str, typer.Argument(help="Letters, digits, '.', '-', '_'.")],
+    role: Annotated[str, typer.Option(help="submitter, analyst or secretariat.")],
+    state: Annotated[
+        str | None, typer.Option(help="The user's state (ISO3); not for the secretariat.")
+    ] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    home: HomeOption = None,
+) -> None:
+    """Create an account. Without --password-stdin a random password is generated and printed
+    once: there are no default passwords."""
+    import secrets
+
+    import polars as pl
+
+    from contracts.countries import load_countries
+    from portal.accounts import AccountError, Role, add_user
+
+    try:
+        chosen = Role(role)
+    except ValueError:
+        typer.echo(f"unknown role {role!r}: submitter, analyst or secretariat", err=True)
+        raise typer.Exit(2) from None
+    iso3 = None
+    if state is not None:
+        iso3 = load_countries().resolve(pl.Series([state])).item()
+        if iso3 is None or iso3 in {"XXA", "XXX"}:
+            typer.echo(f"unknown state {state!r}: give an ISO 3166 code or name", err=True)
+            raise typer.Exit(2)
+    generated = not password_stdin
+    password = secrets.token_urlsafe(18) if generated else sys.stdin.readline().rstrip("\n")
+    try:
+        user = add_user(_settings(home), username, chosen, iso3, password)
+    except AccountError as problem:
+        typer.echo(str(problem), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"created {user.username} ({user.role}{', ' + user.state if user.state else ''})")
+    if generated:
+        typer.echo(f"password (shown once): {password}")
+
+
+@users.command("token")
+def users_token(
+    username: str,
+    label: Annotated[str | None, typer.Option(help="What the token is for.")] = None,
+    home: HomeOption = None,
+) -> None:
+    """Issue an API token (bearer) for a user; printed once, stored hashed."""
+    from portal.accounts import AccountError, create_token
+
+    try:
+        token = create_token(_settings(home), username, label)
+    except AccountError as problem:
+        typer.echo(str(problem), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(token)
+
+
+@users.command("list")
+def users_list(home: HomeOption = None) -> None:
+    """Every account, its role, state and whether it is disabled."""
+    from portal.accounts import list_users
+
+    for user, disabled in list_users(_settings(home)):
+        flag = " (disabled)" if disabled else ""
+        typer.echo(f"{user.username}\t{user.role}\t{user.state or 'all states'}{flag}")
+
+
+@users.command("disable")
+def users_disable(username: str, home: HomeOption = None) -> None:
+    """Disable an account: its sessions end and its tokens are revoked."""
+    from portal.accounts import AccountError, set_disabled
+
+    try:
+        set_disabled(_settings(home), username)
+    except AccountError as problem:
+        typer.echo(str(problem), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"disabled {username}")
+
+
+@app.command("audit")
+def audit_log(
+    limit: Annotated[int, typer.Option(help="How many of the newest events.")] = 50,
+    action: Annotated[str | None, typer.Option(help="Only this action (login, upload…).")] = None,
+    home: HomeOption = None,
+) -> None:
+    """The portal's audit trail (append-only): logins, uploads, downloads, refusals."""
+    from portal.audit import events
+
+    for e in events(_settings(home), limit=limit, action=action):
+        detail = json.dumps(e.detail, ensure_ascii=False) if e.detail else ""
+        typer.echo(
+            f"{e.seq}\t{e.at[:19]}\t{e.actor or '-'}\t{e.actor_state or '-'}\t{e.action}\t"
+            f"{e.outcome}\t{e.target or ''}\t{e.client or ''}\t{detail}"
+        )
+
+
 if __name__ == "__main__":
     app()

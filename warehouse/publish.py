@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.settings import Settings
+from warehouse.shares import build_shares
 
 MARTS_SCHEMA = "marts"
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -131,6 +132,14 @@ def publish(
                 [str(tmp_folder / f"{mart}.parquet")],
             )
             counts[mart] = con.execute(f"select count(*) from {MARTS_SCHEMA}.{mart}").fetchone()[0]
+        # The registry as it stood at this build: the portal reads a submission's "published"
+        # state from here, never from the private warehouse (which a build may be writing).
+        submissions = {
+            sid: status
+            for sid, status in con.execute(
+                "select submission_id, status from build.raw.submissions order by submission_id"
+            ).fetchall()
+        }
         con.execute("detach build")
         con.execute("create schema meta")
         con.execute(
@@ -141,6 +150,14 @@ def publish(
         con.execute("checkpoint")
     finally:
         con.close()
+    build_shares(
+        tmp_database,
+        tmp_folder / "shares",
+        states=_participant_states(settings),
+        build_id=build_id,
+        k=settings.share_min_count,
+        window_years=settings.share_window_years,
+    )
     if docs_page is not None:
         (tmp_folder / "docs").mkdir()
         shutil.copyfile(docs_page, tmp_folder / "docs" / "index.html")
@@ -152,6 +169,7 @@ def publish(
         "fingerprint": fingerprint,
         "database": database.name,
         "marts": counts,
+        "submissions": submissions,
     }
     (tmp_folder / "snapshot.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     for path in (tmp_database, *tmp_folder.rglob("*")):
@@ -163,6 +181,7 @@ def publish(
     # Parquet folder first: whoever reads current.duckdb's build id finds its folder ready.
     _switch(settings.current_dir, folder)
     _switch(settings.current_db, database)
+    _switch(settings.shares, folder / "shares")
     _fsync_dir(settings.published)
     prune(settings)
     return Snapshot(build_id, database, folder, counts)
@@ -183,6 +202,15 @@ def prune(settings: Settings) -> list[str]:
         shutil.rmtree(settings.snapshots / build_id, ignore_errors=True)
         removed.append(build_id)
     return removed
+
+
+def _participant_states(settings: Settings) -> set[str]:
+    """States that get a share even before they report: those of the reporting plan."""
+    from warehouse.coverage import load_participants
+
+    if not settings.participants.exists():
+        return set()
+    return {p.state for p in load_participants(settings.participants)}
 
 
 def _clear_leftovers(settings: Settings) -> None:

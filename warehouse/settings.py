@@ -50,6 +50,10 @@ class Settings:
     # DuckDB runs one query on all cores already; measure before raising (docs/benchmarks.md).
     dbt_threads: int = 1
     keep_snapshots: int = 5
+    # Reciprocity shares (warehouse/shares.py): counts 1..k-1 of other states are withheld;
+    # others' years are granted within this many years of the state's own reports.
+    share_min_count: int = 3
+    share_window_years: int = 0
     participants: Path = REPO_ROOT / "config" / "participants.yml"
     # dbt's documentation site, one page per version of the project (see build.dbt_docs)
     docs_cache: Path | None = None
@@ -63,6 +67,8 @@ class Settings:
             dbt_project_dir=Path(os.environ.get("VRS_DBT_PROJECT_DIR", DBT_PROJECT_DIR)).resolve(),
             dbt_threads=int(os.environ.get("VRS_DBT_THREADS", 1)),
             keep_snapshots=int(os.environ.get("VRS_KEEP_SNAPSHOTS", 5)),
+            share_min_count=int(os.environ.get("VRS_SHARE_MIN_COUNT", 3)),
+            share_window_years=int(os.environ.get("VRS_SHARE_WINDOW_YEARS", 0)),
             participants=Path(
                 os.environ.get("VRS_PARTICIPANTS", REPO_ROOT / "config" / "participants.yml")
             ).resolve(),
@@ -127,6 +133,11 @@ class Settings:
     def current_dir(self) -> Path:
         """The same marts as Parquet (and the docs): a symlink to the snapshot's folder."""
         return self.published / "current"
+
+    @property
+    def shares(self) -> Path:
+        """Each state's reciprocity share of the current snapshot: a symlink to its folder."""
+        return self.published / "shares"
 
     def ensure_dirs(self) -> None:
         for p in (self.inbox, self.archive, self.quarantine, self.reports, self.warehouse_dir):

@@ -200,3 +200,34 @@ def test_reference_query_answers_on_the_demo_build(published: Settings, name: st
         assert years <= {2020, 2021, 2022, 2023, 2024, 2025}  # when the states sent them
     if name == "median_fee_per_route_and_year":
         assert all(r["p25_fee_usd"] <= r["median_fee_usd"] <= r["p75_fee_usd"] for r in record)
+
+
+def test_every_participant_gets_a_share_and_none_gives_a_cell_away(published: Settings) -> None:
+    """The reciprocity shares of the demo build (26 states): one per participant, and the
+    recomputation attack recovers none of another state's withheld cells."""
+    from share_attack import (
+        attack_with_the_share,
+        attack_with_true_totals,
+        read_share,
+        small_visible_counts,
+    )
+
+    from warehouse.coverage import load_participants
+    from warehouse.shares import read_marts
+
+    k = published.share_min_count
+    snapshot = current_snapshot(published)
+    shares = published.shares.resolve()
+    assert shares.parent.name == snapshot["build_id"]  # switched with current
+    states = {p.state for p in load_participants(published.participants)}
+    assert states <= {p.name for p in shares.iterdir()}
+    truth = read_marts(published.current_db)
+    for state in ("AUS", "IDN", "FJI"):
+        share = read_share(shares / state / "share.duckdb")
+        assert set(share["fct_incidents"]["reporting_state"]) <= {state}
+        others = share["mart_routes"].filter(share["mart_routes"]["reporting_state"] != state)
+        assert others["incidents_suppressed"].sum() > 0  # the demo has small cells to withhold
+        assert small_visible_counts(share, state, k) == []
+        assert attack_with_the_share(share, state, k) == []
+        partly, _ = attack_with_true_totals(share, truth, state, k)
+        assert partly == []

@@ -1,0 +1,1 @@
+"""The submission portal for states (`vrs serve`) and its access layer."""
