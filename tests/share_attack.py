@@ -1,11 +1,20 @@
 """An attacker holding one state's data share, trying to recompute other states' withheld cells.
 
-Written apart from warehouse.shares on purpose: it knows the marts' identities itself and only
-uses what a reader has (the share), plus, for the worst case, the true totals.
+Written apart from warehouse.shares on purpose: it knows the marts' measures and groupings
+itself and uses only what a reader has (the share), plus, for the worst case, the true group
+totals. The full snapshot also checks the attacker's work: a total derived from the share that
+is wrong (rows left out make a group look complete) is no knowledge, and a cell counts as
+recovered when the conclusion about it is right and tells too much: its value pinned, or
+bounded below k.
+
+For one group (cells of one measure, e.g. one state × period × transport mode) with known
+total T, visible cells summing to v and n flagged cells (each ≥ 1, zeros being shown): each
+flagged cell lies in [1, T − v − n + 1]; with n = 1 it "is" T − v.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +22,7 @@ import duckdb
 import polars as pl
 
 KEY = ["reporting_state", "period"]
+PERIOD = ["period_start", "period_end", "period_type"]
 COUNTS = {
     "mart_routes": ["incidents", "migrants", "deceased_or_missing", "fee_observations"],
     "mart_route_legs": ["incidents", "migrants"],
@@ -23,16 +33,24 @@ COUNTS = {
     "mart_fraudulent_documents": ["documents"],
     "mart_cooperation": ["requests"],
 }
+# not part of a mart's grain (spec/marts.md): no grouping of their own
+ATTRIBUTES = {"origin_country", "destination_country", "n_transit_countries"}
+NOT_DIMENSIONS = {*KEY, *PERIOD, *ATTRIBUTES, "has_suppressed_values"}
+NOT_DIMENSIONS |= {"median_fee_usd", "source_rows"}
 SINGLE_VALUED = ["transport_mode", "conveyance", "concealment", "payment_method", "payment_timing"]
+
+# (mart, measure, group columns) → known totals (group columns + T), or None
+Totals = Callable[[str, str, list[str]], pl.DataFrame | None]
 
 
 @dataclass(frozen=True)
 class Recovered:
     mart: str
     measure: str
-    group: tuple
-    withheld: int  # cells withheld in the group
-    upper_bound: int  # what the attacker learns: each withheld cell is in [1, upper_bound]
+    cell: tuple  # the cell's grain
+    true_value: int
+    upper_bound: int  # the attacker's bound: the cell is in [1, upper_bound]
+    pinned: bool  # the attacker's single value is the true one
 
 
 def read_share(path: Path) -> dict[str, pl.DataFrame]:
@@ -55,135 +73,148 @@ def others(share: dict[str, pl.DataFrame], state: str, mart: str) -> pl.DataFram
     return share[mart].filter(pl.col("reporting_state") != state)
 
 
-def small_visible_counts(share: dict[str, pl.DataFrame], state: str, k: int) -> list[str]:
-    """Other states' visible counts between 1 and k−1 (there must be none)."""
-    found = []
-    for mart, measures in COUNTS.items():
-        if mart not in share:
-            continue
-        frame = others(share, state, mart)
-        for m in measures:
-            n = frame.filter(pl.col(m).is_between(1, k - 1)).height
-            if n:
-                found.append(f"{mart}.{m}: {n}")
-    return found
-
-
-def _attack(
-    frame: pl.DataFrame, mart: str, measure: str, keys: list[str], totals: pl.DataFrame, k: int
-) -> list[Recovered]:
-    """Given known totals per group (column T), what the withheld cells of each group become."""
-    flag = f"{measure}_suppressed"
-    stats = frame.group_by(keys).agg(
-        n=pl.col(flag).sum(), visible=pl.col(measure).filter(~pl.col(flag)).sum()
-    )
-    joined = stats.filter(pl.col("n") > 0).join(totals, on=keys, how="inner", nulls_equal=True)
-    found = []
-    for row in joined.iter_rows(named=True):
-        residual = row["T"] - (row["visible"] or 0)
-        upper = residual - (row["n"] - 1)
-        if row["n"] == 1 or upper < k:
-            found.append(Recovered(mart, measure, tuple(row[c] for c in keys), row["n"], upper))
-    return found
-
-
-def _family_totals(
-    share: dict[str, pl.DataFrame], state: str, measure: str, members: list[tuple]
-) -> pl.DataFrame:
-    """Totals a reader derives from the share: any member of a family of groups with the same
-    total that shows all its cells gives that total away."""
-    known = []
-    for mart, keys, where, rename in members:
-        frame = others(share, state, mart)
-        for column, value in where.items():
-            frame = frame.filter(pl.col(column) == value)
-        frame = frame.rename(rename)
-        family_keys = [rename.get(c, c) for c in keys]
-        known.append(
-            frame.group_by(family_keys)
-            .agg(n=pl.col(f"{measure}_suppressed").sum(), T=pl.col(measure).sum())
-            .filter(pl.col("n") == 0)
-            .select(*family_keys, "T")
-        )
-    return pl.concat(known).unique(subset=[c for c in known[0].columns if c != "T"])
-
-
-FAMILIES = [
-    # mart_routes over routes, for one mode = mart_modus_operandi's transport_mode cell
-    [
-        ("mart_routes", [*KEY, "transport_mode"], {}, {}),
-        (
-            "mart_modus_operandi",
-            [*KEY, "value"],
-            {"dimension": "transport_mode"},
-            {"value": "transport_mode"},
-        ),
-    ],
-    # a state × period's total of mart_routes = the sum over any single-valued dimension
-    [("mart_routes", KEY, {}, {})]
-    + [("mart_modus_operandi", KEY, {"dimension": d}, {}) for d in SINGLE_VALUED],
-]
-
-
-def attack_with_the_share(share: dict[str, pl.DataFrame], state: str, k: int) -> list[Recovered]:
-    """Every withheld cell the share's own totals pin down or narrow below k."""
-    found: list[Recovered] = []
-    for family in FAMILIES:
-        for measure in ("incidents", "migrants"):
-            totals = _family_totals(share, state, measure, family)
-            for mart, keys, where, rename in family:
-                frame = others(share, state, mart)
-                for column, value in where.items():
-                    frame = frame.filter(pl.col(column) == value)
-                frame = frame.rename(rename)
-                family_keys = [rename.get(c, c) for c in keys]
-                found += _attack(frame, mart, measure, family_keys, totals, k)
-    return found
+def dimensions(mart: str, frame: pl.DataFrame) -> list[str]:
+    skip = {*NOT_DIMENSIONS, *COUNTS[mart]}
+    return [c for c in frame.columns if c not in skip and not c.endswith("_suppressed")]
 
 
 def groupings(mart: str, frame: pl.DataFrame) -> list[list[str]]:
     if mart == "mart_modus_operandi":
         return [[*KEY, "dimension"]]
-    skip = {
-        *KEY,
-        "period_start",
-        "period_end",
-        "period_type",
-        "median_fee_usd",
-        "source_rows",
-        "origin_country",
-        "destination_country",
-        "n_transit_countries",
-        "has_suppressed_values",
-        *COUNTS[mart],
-    }
-    dims = [c for c in frame.columns if c not in skip and not c.endswith("_suppressed")]
-    return [KEY] + [[*KEY, d] for d in dims]
+    return [KEY] + [[*KEY, d] for d in dimensions(mart, frame)]
 
 
-def attack_with_true_totals(
-    share: dict[str, pl.DataFrame], truth: dict[str, pl.DataFrame], state: str, k: int
-) -> tuple[list[Recovered], list[Recovered]]:
-    """The worst case: the reader knows every group total of k or more (from elsewhere).
-    Returns (cells recovered in groups that still show a non-zero cell, cells recovered in
-    groups whose every non-zero cell is withheld)."""
-    partly, wholly = [], []
+def small_visible_counts(share: dict[str, pl.DataFrame], state: str, k: int) -> list[str]:
+    """Other states' visible counts between 1 and k−1 (there must be none)."""
+    found = []
+    for mart, measures in COUNTS.items():
+        if mart in share:
+            frame = others(share, state, mart)
+            for m in (m for m in measures if m in frame.columns):
+                if n := frame.filter(pl.col(m).is_between(1, k - 1)).height:
+                    found.append(f"{mart}.{m}: {n}")
+    return found
+
+
+def true_totals(truth: dict[str, pl.DataFrame], k: int) -> Totals:
+    """The worst case: the attacker knows every group total of k or more."""
+
+    def totals(mart: str, measure: str, keys: list[str]) -> pl.DataFrame:
+        return truth[mart].group_by(keys).agg(T=pl.col(measure).sum()).filter(pl.col("T") >= k)
+
+    return totals
+
+
+def share_totals(share: dict[str, pl.DataFrame], state: str) -> Totals:
+    """What the share itself gives away: mart_routes summed over routes for one transport mode
+    is mart_modus_operandi's transport-mode cell; a state × period's mart_routes total is the
+    sum of mart_modus_operandi over any single-valued dimension. A member of such a family
+    that shows every cell of a group shows the family's total."""
+
+    def complete(frame: pl.DataFrame, measure: str, keys: list[str]) -> pl.DataFrame:
+        return (
+            frame.group_by(keys)
+            .agg(n=pl.col(f"{measure}_suppressed").sum(), T=pl.col(measure).sum())
+            .filter(pl.col("n") == 0)
+            .select(*keys, "T")
+        )
+
+    def totals(mart: str, measure: str, keys: list[str]) -> pl.DataFrame | None:
+        if measure not in ("incidents", "migrants") or not {
+            "mart_routes",
+            "mart_modus_operandi",
+        } <= set(share):
+            return None
+        routes = others(share, state, "mart_routes")
+        modus = others(share, state, "mart_modus_operandi")
+        if mart == "mart_routes" and keys == [*KEY, "transport_mode"]:
+            cells = modus.filter(pl.col("dimension") == "transport_mode")
+            return complete(cells.rename({"value": "transport_mode"}), measure, keys)
+        if mart == "mart_routes" and keys == KEY:
+            by_dim = modus.filter(pl.col("dimension").is_in(SINGLE_VALUED))
+            return complete(by_dim, measure, [*KEY, "dimension"]).drop("dimension").unique(KEY)
+        if mart == "mart_modus_operandi":
+            known = complete(routes, measure, KEY)
+            return known.join(pl.DataFrame({"dimension": SINGLE_VALUED}), how="cross")
+        return None
+
+    return totals
+
+
+def attack(
+    share: dict[str, pl.DataFrame],
+    truth: dict[str, pl.DataFrame],
+    state: str,
+    k: int,
+    totals: Totals,
+) -> list[Recovered]:
+    """Every withheld cell of another state that ``totals`` let the attacker recompute: pinned
+    (one flagged cell, and the value is right) or bounded below k (and the bound is right).
+    ``truth`` (the full snapshot) only checks the attacker's conclusions."""
+    found: list[Recovered] = []
     for mart, measures in COUNTS.items():
         if mart not in share:
             continue
         frame = others(share, state, mart)
-        true = truth[mart].join(frame.select(KEY).unique(), on=KEY, how="semi")
+        measures = [m for m in measures if m in frame.columns]
+        grain = [*KEY, *dimensions(mart, frame)]
+        true = (
+            truth[mart]
+            .select(*grain, *measures)
+            .join(frame.select(KEY).unique(), on=KEY, how="semi")
+        )
         for measure in measures:
+            flag = f"{measure}_suppressed"
+            cells = frame.filter(pl.col(flag)).join(
+                true.select(*grain, true_value=pl.col(measure)),
+                on=grain,
+                how="left",
+                nulls_equal=True,
+            )
             for keys in groupings(mart, frame):
-                totals = true.group_by(keys).agg(T=pl.col(measure).sum()).filter(pl.col("T") >= k)
-                shown = frame.group_by(keys).agg(
-                    shown=((~pl.col(f"{measure}_suppressed")) & (pl.col(measure) > 0)).sum()
+                known = totals(mart, measure, keys)
+                if known is None or cells.height == 0:
+                    continue
+                # a wrong total (a member with rows left out looks complete) is no knowledge
+                right = true.group_by(keys).agg(true_total=pl.col(measure).sum())
+                known = known.join(right, on=keys, how="inner", nulls_equal=True).filter(
+                    pl.col("T") == pl.col("true_total")
                 )
-                for hit in _attack(frame, mart, measure, keys, totals, k):
-                    row = shown.filter(
-                        pl.all_horizontal(
-                            pl.col(c).eq_missing(v) for c, v in zip(keys, hit.group, strict=True)
-                        )
+                groups = (
+                    frame.group_by(keys)
+                    .agg(
+                        n=pl.col(flag).sum(),
+                        seen=pl.col(measure).filter(~pl.col(flag)).sum(),
                     )
-                    (partly if row.item(0, "shown") > 0 else wholly).append(hit)
-    return partly, wholly
+                    .filter(pl.col("n") > 0)
+                    .join(known.select(*keys, "T"), on=keys, how="inner", nulls_equal=True)
+                    .with_columns(residual=pl.col("T") - pl.col("seen"))
+                    .with_columns(upper=pl.col("residual") - pl.col("n") + 1)
+                )
+                hits = (
+                    cells.join(groups, on=keys, how="inner", nulls_equal=True)
+                    .with_columns(
+                        pinned=(pl.col("n") == 1) & (pl.col("true_value") == pl.col("residual"))
+                    )
+                    .filter(
+                        pl.col("pinned")
+                        | ((pl.col("upper") < k) & (pl.col("true_value") <= pl.col("upper")))
+                    )
+                )
+                found += [
+                    Recovered(mart, measure, r[:-3], *r[-3:])
+                    for r in hits.select(*grain, "true_value", "upper", "pinned").iter_rows()
+                ]
+    return found
+
+
+def attack_with_true_totals(
+    share: dict[str, pl.DataFrame], truth: dict[str, pl.DataFrame], state: str, k: int
+) -> list[Recovered]:
+    return attack(share, truth, state, k, true_totals(truth, k))
+
+
+def attack_with_the_share(
+    share: dict[str, pl.DataFrame], truth: dict[str, pl.DataFrame], state: str, k: int
+) -> list[Recovered]:
+    return attack(share, truth, state, k, share_totals(share, state))

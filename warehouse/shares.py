@@ -1,38 +1,47 @@
 """Reciprocity data shares: what each state may take home, built at every publication.
 
 The forum's rule: a state sees other states' data only if it contributed itself, and small
-counts are sensitive. The share of state S (``published/shares/<S>/``: ``share.duckdb``, one
-Parquet file per mart, ``share.json``) holds
+counts are sensitive. The share of state S (``<snapshot>/shares/<S>/``: ``share.duckdb`` with
+schemas ``marts`` and ``meta``, one Parquet file per mart, ``share.json``) holds
 
 - S's own rows of every mart in full, ``fct_incidents`` included, and ``dim_country``;
-- other states' rows of the aggregate marts (never ``fct_incidents``) for the years in which S
-  has a current accepted submission (± ``window_years``), with small counts withheld.
+- other states' rows of the aggregate marts (never ``fct_incidents``) of the years in which S
+  has a current accepted submission (a year y is granted when S reported in [y−w, y+w],
+  w = ``window_years``), with small counts withheld; other states' ``mart_reporting_coverage``
+  rows of those years unchanged (who reported when: metadata, not counts of people).
 
-Small-cell protection (other states' rows only; computed once per build for every state, so
-that two shares never withhold different cells of the same figure):
+Small-cell protection of other states' rows. It is computed once per build, for all states
+together, so that two shares never withhold different cells of the same figure. A *group* is
+a set of cells of one measure whose total a reader may know: every state × period, and every
+state × period × value of one dimension of the mart's grain (for ``mart_modus_operandi``:
+state × period × dimension, since its dimensions are not additive together). A group's total
+is treated as known whenever it is ≥ k: another mart, the share itself or a national
+publication may show it (``mart_routes`` summed over routes for one transport mode is
+``mart_modus_operandi``'s transport-mode cell, for instance).
 
-1. Primary: a count between 1 and k−1 is withheld (NULL, and ``<measure>_suppressed`` true;
-   a NULL with the flag false is "not reported"). Zeros and NULLs are shown: they are not small
-   counts of anybody. ``median_fee_usd`` goes with ``fee_observations``; ``source_rows`` (how
-   many lines a state sent) is never shown for other states.
-2. Secondary, within a mart: the total of a group — a state × period, and a state × period ×
-   any one dimension — may be known to a reader (another mart, a national publication). In
-   every group with withheld cells and a total of at least k, at least two cells are withheld
-   and their sum R satisfies R − n + 1 ≥ k (n withheld cells, each known to be ≥ 1: a reader who
-   knows the total can only place each between 1 and R − n + 1, which does not exclude a value
-   of k or more). Complements are the group's smallest visible non-zero cells; the rules are
-   applied over every grouping until nothing changes.
-3. Secondary, across marts: the share itself holds the same totals twice —
-   ``mart_routes`` summed over routes for one transport mode is ``mart_modus_operandi``'s
-   transport-mode cell, and a state × period's total of ``mart_routes`` is the sum of
-   ``mart_modus_operandi`` over any single-valued dimension (transport_mode, conveyance,
-   concealment, payment_method, payment_timing), for incidents and for migrants. When a group
-   cannot be protected inside its own mart (all its non-zero cells withheld, R − n + 1 < k),
-   every other member of its family withholds at least one cell, so that its total is not
-   visible anywhere in the share; rule 2 then completes them.
+1. Primary: a count from 1 to k−1 is withheld: NULL, with ``<measure>_suppressed`` true (a NULL
+   with the flag false is "not reported"). Zeros and NULLs are shown. ``median_fee_usd`` is
+   withheld when ``fee_observations`` is withheld or below k; ``source_rows`` (how many lines
+   a state sent) is NULL for other states.
+2. Complements: in every group with a total ≥ k and withheld cells, at least two cells are
+   withheld and their sum R satisfies R − n + 1 ≥ k (n withheld cells, each known to be ≥ 1:
+   a reader who knows the total can only place each between 1 and R − n + 1, which does not
+   exclude k or more). The complement is the group's smallest visible non-zero cell (one is
+   always enough: it is ≥ k), preferring cells that are not alone in a group of another
+   grouping (there, the group's total is the cell). Applied over every grouping until nothing
+   changes.
+3. Rows left out: a group with a total ≥ k whose every non-zero cell is already withheld and
+   still R − n + 1 < k (five routes of one incident each), or whose only withheld cell is its
+   only non-zero cell, cannot be helped by complements: the number of withheld cells gives
+   them away. Whole rows (those with the most withheld measures, then the smallest, first) are
+   then left out of other states' view until the withheld cells still shown satisfy
+   T − v − n' + 1 ≥ k (T the total, v what is still visible, n' the withheld cells still
+   shown) and a lone withheld cell is never the group's only withheld one. Leaving a row out
+   only widens what a reader can infer in every other group; it also means that other
+   states' visible rows need not add up to their totals.
 
-What this does not protect is listed in docs/data-shares.md (relations between measures,
-multi-valued dimensions, route legs against routes, differences between successive builds).
+A group with a total below k shows no non-zero value (each is below k), so its total cannot
+be read off the share. What this does *not* protect is listed in docs/data-shares.md.
 """
 
 from __future__ import annotations
@@ -40,7 +49,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,13 +61,11 @@ log = logging.getLogger(__name__)
 SCHEMA = "marts"
 KEY = ("reporting_state", "period")
 PERIOD_COLUMNS = ("period_start", "period_end", "period_type")
-OWN_ONLY = ("fct_incidents",)
-FULL = ("dim_country",)
-UNPROTECTED = ("mart_reporting_coverage",)  # who reported when: the forum's own metadata
+FULL = frozenset({"dim_country"})
+# Other states' rows as they are: reporting metadata (who reported when), not counts of people.
+UNPROTECTED = frozenset({"mart_reporting_coverage"})
 HIDDEN_FROM_OTHERS = ("source_rows",)
-SINGLE_VALUED = ("transport_mode", "conveyance", "concealment", "payment_method", "payment_timing")
-LINKED_MEASURES = ("incidents", "migrants")
-# mart → its count measures
+# mart → its count measures (a mart not listed here, fct_incidents included, is own rows only)
 MEASURES: dict[str, tuple[str, ...]] = {
     "mart_routes": ("incidents", "migrants", "deceased_or_missing", "fee_observations"),
     "mart_route_legs": ("incidents", "migrants"),
@@ -69,253 +76,214 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "mart_fraudulent_documents": ("documents",),
     "mart_cooperation": ("requests",),
 }
-# Columns that describe a row but do not split its group (derived from the grain's columns).
-DESCRIPTIVE: dict[str, tuple[str, ...]] = {
+# Values that are not counts but are withheld with one (see withheld_view).
+DERIVED: dict[str, tuple[str, ...]] = {"mart_routes": ("median_fee_usd",)}
+# Columns that describe a row without being part of the mart's grain (spec/marts.md): no
+# grouping of their own (origin and destination follow from route_key; see docs/data-shares.md).
+ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "mart_routes": ("origin_country", "destination_country", "n_transit_countries"),
     "mart_border_events": ("has_suppressed_values",),
 }
+_HIDDEN = "_hidden"
+_ROW = "_row"
 
 
-def suppressed_flag(measure: str) -> str:
-    return f"{measure}_suppressed"
-
-
-@dataclass
-class Protected:
-    """Every state's rows of one mart, with the cells other states must not see withheld."""
-
-    mart: str
-    frame: pl.DataFrame  # the mart's columns + _row + one `<measure>_supp` per measure
-    measures: tuple[str, ...]
-    dims: tuple[str, ...]
-    primary: dict[str, int] = field(default_factory=dict)
-    secondary: dict[str, int] = field(default_factory=dict)
-
-
-def _groupings(mart: str, dims: tuple[str, ...]) -> list[list[str]]:
-    """The groups whose totals a reader may know: state × period (per dimension of
-    ``mart_modus_operandi``, whose dimensions are not additive together), and that with each
-    dimension."""
-    if mart == "mart_modus_operandi":
-        return [[*KEY, "dimension"]]
-    return [list(KEY)] + [[*KEY, d] for d in dims]
+def suppressed_flag(column: str) -> str:
+    """The companion column of ``column``: true where the share withholds its value."""
+    return f"{column}_suppressed"
 
 
 def _supp(measure: str) -> str:
     return f"_{measure}_supp"
 
 
-def _primary(frame: pl.DataFrame, measures: Iterable[str], k: int) -> pl.DataFrame:
-    return frame.with_columns(
-        (pl.col(m).is_not_null() & (pl.col(m) >= 1) & (pl.col(m) < k)).alias(_supp(m))
-        for m in measures
-    )
+def groupings(mart: str, columns: Sequence[str]) -> list[tuple[str, ...]]:
+    """The groups whose totals a reader may know: state × period, and state × period × one
+    dimension of the mart's grain (``mart_modus_operandi``: state × period × dimension only; a
+    sum over all its dimensions counts an incident once per dimension, and follows from the
+    per-dimension totals)."""
+    if mart == "mart_modus_operandi":
+        return [(*KEY, "dimension")]
+    skip = {
+        *KEY,
+        *PERIOD_COLUMNS,
+        *MEASURES[mart],
+        *DERIVED.get(mart, ()),
+        *ATTRIBUTES.get(mart, ()),
+        *HIDDEN_FROM_OTHERS,
+    }
+    return [KEY] + [(*KEY, c) for c in columns if c not in skip]
 
 
-def _group_stats(frame: pl.DataFrame, measure: str, keys: list[str], k: int) -> pl.DataFrame:
-    """Per group: withheld cells n, their sum R, the total T, visible non-zero cells, and
-    whether the group needs more withheld (``needy``)."""
-    v, s = pl.col(measure), pl.col(_supp(measure))
-    stats = frame.group_by(keys).agg(
-        n=s.sum(),
-        R=v.filter(s).sum(),
-        T=v.sum(),
-        visible=(~s & (v > 0)).sum(),
-    )
-    unsafe = (pl.col("n") < 2) | (pl.col("R") - pl.col("n") + 1 < k)
-    return stats.with_columns(
-        needy=(pl.col("n") > 0) & (pl.col("T") >= k) & unsafe,
-    )
+@dataclass
+class Protection:
+    """Every state's rows of one mart, with what other states must not see marked."""
+
+    mart: str
+    frame: pl.DataFrame  # the mart + _row, one _<measure>_supp per measure, _hidden
+    measures: tuple[str, ...]
+    groups: list[tuple[str, ...]]
+    primary: dict[str, int] = field(default_factory=dict)  # cells, per measure
+    secondary: dict[str, int] = field(default_factory=dict)  # complements, per measure
+    hidden_rows: int = 0  # rows left out of other states' view (rule 3)
 
 
-def _withhold_smallest(
-    frame: pl.DataFrame, measure: str, keys: list[str], groups: pl.DataFrame
-) -> tuple[pl.DataFrame, int]:
-    """Withhold the smallest visible non-zero cell of each group in ``groups``."""
-    if groups.height == 0:
-        return frame, 0
-    v, s = pl.col(measure), pl.col(_supp(measure))
-    candidates = (
-        frame.filter(~s & (v > 0))
-        .join(groups.select(keys), on=keys, how="semi", nulls_equal=True)
-        .sort([*keys, measure, "_row"], nulls_last=True)
-        .group_by(keys, maintain_order=True)
-        .first()
-        .get_column("_row")
-    )
-    if candidates.len() == 0:
-        return frame, 0
-    frame = frame.with_columns(
-        pl.when(pl.col("_row").is_in(candidates.implode()))
-        .then(True)
-        .otherwise(s)
-        .alias(_supp(measure))
-    )
-    return frame, candidates.len()
+def _alone(p: Protection, measure: str) -> pl.Expr:
+    """True for a cell that is the only non-zero cell of its group in some grouping: its value
+    is that group's total, so withholding it as a complement would protect nothing."""
+    nonzero = pl.col(measure) > 0
+    return pl.any_horizontal(nonzero.sum().over(keys) == 1 for keys in p.groups)
 
 
-def _within(p: Protected, k: int) -> int:
-    """Rule 2 on every grouping of every measure; returns how many cells it withheld."""
+def _complements(p: Protection, k: int) -> int:
+    """Rule 2 over every grouping of every measure, once; returns the cells it withheld."""
     added = 0
     for measure in p.measures:
-        for keys in _groupings(p.mart, p.dims):
-            while True:
-                stats = _group_stats(p.frame, measure, keys, k)
-                needy = stats.filter(pl.col("needy") & (pl.col("visible") > 0))
-                p.frame, n = _withhold_smallest(p.frame, measure, keys, needy)
-                added += n
-                p.secondary[measure] = p.secondary.get(measure, 0) + n
-                if n == 0:
-                    break
+        v, s = pl.col(measure), pl.col(_supp(measure))
+        alone = _alone(p, measure)
+        for keys in p.groups:
+            needy = (
+                p.frame.group_by(keys)
+                .agg(
+                    total=v.sum(),
+                    n=s.sum(),
+                    withheld=v.filter(s).sum(),
+                    visible=(~s & (v > 0)).sum(),
+                )
+                .filter(
+                    (pl.col("n") > 0)
+                    & (pl.col("total") >= k)
+                    & ((pl.col("n") < 2) | (pl.col("withheld") - pl.col("n") + 1 < k))
+                    & (pl.col("visible") > 0)
+                )
+            )
+            if needy.height == 0:
+                continue
+            chosen = (
+                p.frame.with_columns(_alone=alone)
+                .filter(~s & (v > 0))
+                .join(needy.select(keys), on=list(keys), how="semi", nulls_equal=True)
+                .sort([*keys, "_alone", measure, _ROW], nulls_last=True)
+                .group_by(keys, maintain_order=True)
+                .agg(pl.col(_ROW).first())
+                .get_column(_ROW)
+            )
+            p.frame = p.frame.with_columns(
+                (s | pl.col(_ROW).is_in(chosen.implode())).alias(_supp(measure))
+            )
+            p.secondary[measure] = p.secondary.get(measure, 0) + chosen.len()
+            added += chosen.len()
     return added
 
 
-@dataclass(frozen=True)
-class _Member:
-    """One side of a family of groups with the same total: a mart, its grouping, and a filter
-    (a dimension of mart_modus_operandi) with the column that plays the family's key."""
-
-    mart: str
-    keys: tuple[str, ...]
-    where: dict[str, str] = field(default_factory=dict)
-    rename: dict[str, str] = field(default_factory=dict)
-
-
-def _families() -> list[tuple[tuple[str, ...], list[_Member]]]:
-    by_mode = [
-        _Member("mart_routes", (*KEY, "transport_mode")),
-        _Member(
-            "mart_modus_operandi",
-            (*KEY, "value"),
-            {"dimension": "transport_mode"},
-            {"value": "transport_mode"},
-        ),
-    ]
-    by_period = [_Member("mart_routes", KEY)] + [
-        _Member("mart_modus_operandi", KEY, {"dimension": d}) for d in SINGLE_VALUED
-    ]
-    return [((*KEY, "transport_mode"), by_mode), (KEY, by_period)]
-
-
-def _member_frame(p: Protected, member: _Member) -> pl.DataFrame:
-    frame = p.frame
-    for column, value in member.where.items():
-        frame = frame.filter(pl.col(column) == value)
-    return frame.rename(member.rename) if member.rename else frame
-
-
-def _across(marts: dict[str, Protected], k: int) -> int:
-    """Rule 3: a group that cannot be protected in its own mart hides its total from every
-    other member of its family."""
+def _hide_rows(p: Protection, k: int) -> int:
+    """Rule 3 over every grouping of every measure, once; returns the rows it left out."""
     added = 0
-    for family_keys, members in _families():
-        present = [m for m in members if m.mart in marts]
-        if len(present) < 2:
-            continue
-        for measure in LINKED_MEASURES:
-            exposed = []
-            stats = []
-            for member in present:
-                frame = _member_frame(marts[member.mart], member)
-                keys = list(family_keys)
-                st = _group_stats(frame, measure, keys, k)
-                stats.append(st)
-                exposed.append(st.filter(pl.col("needy") & (pl.col("visible") == 0)).select(keys))
-            exposed_keys = pl.concat(exposed).unique()
-            if exposed_keys.height == 0:
+    withheld_measures = pl.sum_horizontal(pl.col(_supp(m)) for m in p.measures)
+    for measure in p.measures:
+        v, s, h = pl.col(measure), pl.col(_supp(measure)), pl.col(_HIDDEN)
+        for keys in p.groups:
+            shown, left_out = pl.col("shown"), pl.col("left_out")
+            excess = (
+                p.frame.group_by(keys)
+                .agg(
+                    total=v.sum(),
+                    seen=v.filter(~s & ~h).sum(),
+                    shown=(s & ~h).sum(),
+                    left_out=(h & (v > 0)).sum(),
+                )
+                .with_columns(
+                    excess=pl.max_horizontal(
+                        shown - (pl.col("total") - pl.col("seen") - k + 1),
+                        # the group's only withheld cell: its value is the total minus the rest
+                        pl.when((shown == 1) & (left_out == 0)).then(1).otherwise(0),
+                    )
+                )
+                .filter((pl.col("total") >= k) & (shown > 0) & (pl.col("excess") > 0))
+            )
+            if excess.height == 0:
                 continue
-            for member, st in zip(present, stats, strict=True):
-                # members of an exposed family that still show their whole total
-                bare = st.filter((pl.col("n") == 0) & (pl.col("visible") > 0)).join(
-                    exposed_keys, on=list(family_keys), how="semi", nulls_equal=True
+            chosen = (
+                p.frame.filter(s & ~h)
+                .join(excess.select(*keys, "excess"), on=list(keys), how="inner", nulls_equal=True)
+                .with_columns(_withheld=withheld_measures)
+                .sort(
+                    [*keys, "_withheld", measure, _ROW],
+                    descending=[*(False for _ in keys), True, False, False],
+                    nulls_last=True,
                 )
-                if bare.height == 0:
-                    continue
-                p = marts[member.mart]
-                inverse = {v: k_ for k_, v in member.rename.items()}
-                groups = bare.rename(inverse).with_columns(
-                    pl.lit(v).alias(c) for c, v in member.where.items()
-                )
-                keys = [inverse.get(c, c) for c in family_keys] + list(member.where)
-                p.frame, n = _withhold_smallest(p.frame, measure, keys, groups)
-                p.secondary[measure] = p.secondary.get(measure, 0) + n
-                added += n
+                .with_columns(_rank=pl.int_range(pl.len()).over(keys))  # nulls: one group
+                .filter(pl.col("_rank") < pl.col("excess"))
+                .get_column(_ROW)
+            )
+            p.frame = p.frame.with_columns(
+                (h | pl.col(_ROW).is_in(chosen.implode())).alias(_HIDDEN)
+            )
+            p.hidden_rows += chosen.len()
+            added += chosen.len()
     return added
 
 
 def protect(
-    marts: dict[str, pl.DataFrame], *, k: int = 3, secondary: bool = True
-) -> dict[str, Protected]:
-    """Withhold small cells of every mart in ``marts`` (rules 1–3 of the module docstring)."""
+    marts: Mapping[str, pl.DataFrame], *, k: int = 3, secondary: bool = True
+) -> dict[str, Protection]:
+    """Mark what other states must not see in every mart of ``marts`` that has count
+    measures (rules 1–3 of the module docstring; ``secondary=False``: rule 1 only)."""
     protected = {}
     for mart, frame in marts.items():
-        measures = MEASURES[mart]
-        dims = tuple(
-            c
-            for c in frame.columns
-            if c not in {*KEY, *PERIOD_COLUMNS, *measures, *HIDDEN_FROM_OTHERS}
-            and c not in DESCRIPTIVE.get(mart, ())
-            and c != "median_fee_usd"
+        if mart not in MEASURES:
+            continue
+        measures = tuple(m for m in MEASURES[mart] if m in frame.columns)
+        framed = frame.with_row_index(_ROW).with_columns(
+            *(
+                (pl.col(m).is_not_null() & (pl.col(m) >= 1) & (pl.col(m) < k)).alias(_supp(m))
+                for m in measures
+            ),
+            pl.lit(False).alias(_HIDDEN),
         )
-        framed = _primary(frame.with_row_index("_row"), measures, k)
-        p = Protected(mart, framed, measures, dims)
+        p = Protection(mart, framed, measures, groupings(mart, frame.columns))
         p.primary = {m: int(framed.get_column(_supp(m)).sum()) for m in measures}
+        if secondary:
+            while _complements(p, k):
+                pass
+            while _hide_rows(p, k):
+                pass
         protected[mart] = p
-    if secondary:
-        while True:
-            added = sum(_within(p, k) for p in protected.values())
-            added += _across(protected, k)
-            if added == 0:
-                break
     return protected
 
 
-def withheld_view(p: Protected, k: int) -> pl.DataFrame:
-    """The mart as other states see it: withheld cells NULL, with their flags."""
-    frame = p.frame
-    exprs = []
+def withheld_view(p: Protection, k: int) -> pl.DataFrame:
+    """The mart as other states see it: rows of rule 3 left out, withheld values NULL, each
+    count (and derived value) with its ``_suppressed`` flag."""
+    frame = p.frame.filter(~pl.col(_HIDDEN))
+    columns = []
     for m in p.measures:
-        exprs.append(pl.when(pl.col(_supp(m))).then(None).otherwise(pl.col(m)).alias(m))
-        exprs.append(pl.col(_supp(m)).alias(suppressed_flag(m)))
-    frame = frame.with_columns(exprs)
-    if p.mart == "mart_routes":
+        columns.append(pl.when(pl.col(_supp(m))).then(None).otherwise(pl.col(m)).alias(m))
+        columns.append(pl.col(_supp(m)).alias(suppressed_flag(m)))
+    frame = frame.with_columns(columns)
+    if p.mart == "mart_routes" and "median_fee_usd" in frame.columns:
         hide = pl.col(suppressed_flag("fee_observations")) | (pl.col("fee_observations") < k)
         frame = frame.with_columns(
-            pl.when(hide).then(None).otherwise(pl.col("median_fee_usd")).alias("median_fee_usd")
+            pl.when(hide).then(None).otherwise(pl.col("median_fee_usd")).alias("median_fee_usd"),
+            hide.fill_null(False).alias(suppressed_flag("median_fee_usd")),
         )
     for column in HIDDEN_FROM_OTHERS:
         if column in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=frame.schema[column]).alias(column))
-    return frame.drop("_row", *[_supp(m) for m in p.measures])
-
-
-def own_view(frame: pl.DataFrame, measures: Iterable[str]) -> pl.DataFrame:
-    return frame.with_columns(pl.lit(False).alias(suppressed_flag(m)) for m in measures)
+    return frame.drop(_ROW, _HIDDEN, *(_supp(m) for m in p.measures))
 
 
 @dataclass(frozen=True)
 class ShareSummary:
     state: str
     years_granted: list[int]
-    rows: dict[str, int]
-    withheld: dict[str, int]
+    rows: dict[str, int]  # per mart
+    suppressed: dict[str, int]  # withheld cells shown as NULL + flag, per mart
     path: Path
 
 
-def _years(coverage: pl.DataFrame, state: str) -> set[int]:
-    return set(
-        coverage.filter((pl.col("reporting_state") == state) & (pl.col("submissions_current") > 0))
-        .get_column("period_start")
-        .dt.year()
-        .to_list()
-    )
-
-
-def granted_years(own_years: set[int], all_years: set[int], window: int) -> list[int]:
-    return sorted(y for y in all_years if any(abs(y - o) <= window for o in own_years))
-
-
 def read_marts(database: Path) -> dict[str, pl.DataFrame]:
+    """Every table of schema ``marts`` of ``database`` (opened read-only)."""
     con = duckdb.connect(str(database), read_only=True)
     try:
         names = [
@@ -332,6 +300,12 @@ def read_marts(database: Path) -> dict[str, pl.DataFrame]:
         con.close()
 
 
+def granted_years(own_years: Iterable[int], all_years: Iterable[int], window: int) -> list[int]:
+    """The years of other states' data a state sees: those within ``window`` of its own."""
+    own = set(own_years)
+    return sorted(y for y in set(all_years) if any(abs(y - o) <= window for o in own))
+
+
 def build_shares(
     snapshot_db: Path,
     out_dir: Path,
@@ -342,109 +316,120 @@ def build_shares(
     window_years: int = 0,
     secondary: bool = True,
 ) -> dict[str, ShareSummary]:
-    """Write the share of every state in ``states`` (and every state in the snapshot) under
-    ``out_dir/<ISO3>/`` from the marts of ``snapshot_db``."""
+    """Write ``out_dir/<ISO3>/`` for every state of ``states`` and every reporting state of
+    ``snapshot_db`` (a snapshot's DuckDB file, read only), from its schema ``marts``.
+    ``secondary=False`` withholds small cells only (for tests: it is not safe)."""
     started = time.perf_counter()
     marts = read_marts(snapshot_db)
-    protected = protect({m: f for m, f in marts.items() if m in MEASURES}, k=k, secondary=secondary)
-    views = {m: withheld_view(p, k) for m, p in protected.items()}
+    protected = protect(marts, k=k, secondary=secondary)
+    others = {mart: withheld_view(p, k).to_arrow() for mart, p in protected.items()}
     coverage = marts.get("mart_reporting_coverage")
-    reporting = (
-        set(coverage.get_column("reporting_state").to_list()) if coverage is not None else set()
-    )
-    all_years = (
-        set(coverage.get_column("period_start").dt.year().to_list())
-        if coverage is not None
-        else set()
-    )
+    reporting: set[str] = set()
+    own_years: dict[str, set[int]] = {}
+    all_years: set[int] = set()
+    if coverage is not None:
+        current = coverage.filter(pl.col("submissions_current") > 0).select(
+            "reporting_state", year=pl.col("period_start").dt.year()
+        )
+        reporting = set(coverage.get_column("reporting_state"))
+        all_years = set(coverage.get_column("period_start").dt.year())
+        for state, year in current.iter_rows():  # a few hundred (state, period) rows
+            own_years.setdefault(state, set()).add(year)
+    protection_done = time.perf_counter()
     summaries = {}
     for state in sorted(set(states) | reporting):
-        years = (
-            granted_years(_years(coverage, state), all_years, window_years)
-            if coverage is not None
-            else []
-        )
-        tables: dict[str, pl.DataFrame] = {}
-        withheld: dict[str, int] = {}
-        for mart, frame in marts.items():
-            own = (
-                frame.filter(pl.col("reporting_state") == state)
-                if "reporting_state" in frame.columns
-                else frame
-            )
-            if mart in FULL:
-                tables[mart] = frame
-            elif mart in OWN_ONLY:
-                tables[mart] = own
-            elif mart in UNPROTECTED:
-                others = frame.filter(
-                    (pl.col("reporting_state") != state)
-                    & pl.col("period_start").dt.year().is_in(years)
-                )
-                tables[mart] = pl.concat([own, others])
-            elif mart in views:
-                measures = MEASURES[mart]
-                others = views[mart].filter(
-                    (pl.col("reporting_state") != state)
-                    & pl.col("period_start").dt.year().is_in(years)
-                )
-                tables[mart] = pl.concat([own_view(own, measures), others], how="vertical_relaxed")
-                withheld[mart] = int(
-                    others.select(
-                        pl.sum_horizontal(pl.col(suppressed_flag(m)) for m in measures).sum()
-                    ).item()
-                    or 0
-                )
-            else:
-                continue  # a mart this module does not know is not shared with other states
+        years = granted_years(own_years.get(state, ()), all_years, window_years)
         summaries[state] = _write_share(
-            out_dir / state, state, build_id, k, window_years, years, tables, withheld
+            snapshot_db, out_dir / state, state, build_id, k, window_years, years, marts, others
         )
-    log.info("built %d shares in %.1f s", len(summaries), time.perf_counter() - started)
+    log.info(
+        "shares: %d states; protection %.1f s, files %.1f s; withheld cells primary %d, "
+        "complements %d, rows left out %d",
+        len(summaries),
+        protection_done - started,
+        time.perf_counter() - protection_done,
+        sum(sum(p.primary.values()) for p in protected.values()),
+        sum(sum(p.secondary.values()) for p in protected.values()),
+        sum(p.hidden_rows for p in protected.values()),
+    )
     return summaries
 
 
 def _write_share(
+    snapshot_db: Path,
     folder: Path,
     state: str,
     build_id: str,
     k: int,
     window: int,
     years: list[int],
-    tables: dict[str, pl.DataFrame],
-    withheld: dict[str, int],
+    marts: Mapping[str, pl.DataFrame],
+    others: Mapping[str, object],
 ) -> ShareSummary:
+    """One DuckDB connection: the snapshot attached read-only, other states' views
+    registered, every table one ``create table … as select`` (and one Parquet copy)."""
     folder.mkdir(parents=True, exist_ok=True)
+    rows: dict[str, int] = {}
+    suppressed: dict[str, int] = {}
     con = duckdb.connect(str(folder / "share.duckdb"))
     try:
+        con.execute("attach ? as snapshot (read_only)", [str(snapshot_db)])
         con.execute(f"create schema {SCHEMA}")
-        for name, frame in tables.items():
-            con.register("_frame", frame.to_arrow())
-            con.execute(f"create table {SCHEMA}.{name} as select * from _frame")
-            con.unregister("_frame")
+        granted = "list_contains(?::integer[], year(period_start)::integer)"
+        for mart, frame in marts.items():
+            source = f"snapshot.{SCHEMA}.{mart}"
+            params: list[object] = []
+            if mart in FULL:
+                select = f"select * from {source}"
+            elif "reporting_state" not in frame.columns:
+                log.warning("shares: %s has no reporting_state; left out", mart)
+                continue
+            elif mart in UNPROTECTED:
+                select = f"select * from {source} where reporting_state = ? or {granted}"
+                params = [state, years]
+            elif mart in others:
+                flags = [c for c in others[mart].column_names if c.endswith("_suppressed")]
+                con.register("_others", others[mart])
+                select = (
+                    f"select *, {', '.join(f'false as {f}' for f in flags)} from {source} "
+                    f"where reporting_state = ? union all by name "
+                    f"select * from _others where reporting_state <> ? and {granted}"
+                )
+                params = [state, state, years]
+            else:  # fct_incidents, and any mart this module does not know: own rows only
+                select = f"select * from {source} where reporting_state = ?"
+                params = [state]
+            con.execute(f"create table {SCHEMA}.{mart} as {select}", params)
+            if mart in others:
+                con.unregister("_others")
+                counted = " + ".join(f"count(*) filter ({f})" for f in flags)
+                suppressed[mart] = con.execute(f"select {counted} from {SCHEMA}.{mart}").fetchone()[
+                    0
+                ]
+            rows[mart] = con.execute(f"select count(*) from {SCHEMA}.{mart}").fetchone()[0]
             con.execute(
-                f"copy {SCHEMA}.{name} to ? (format parquet, compression zstd)",
-                [str(folder / f"{name}.parquet")],
+                f"copy {SCHEMA}.{mart} to ? (format parquet, compression zstd)",
+                [str(folder / f"{mart}.parquet")],
             )
+        con.execute("detach snapshot")
         con.execute("create schema meta")
         con.execute(
-            "create table meta.share as select ? as state, ? as build_id, ? as min_count, "
+            "create table meta.share as select ? as state, ? as build_id, ? as k, "
             "? as window_years, ?::integer[] as years_granted",
             [state, build_id, k, window, years],
         )
         con.execute("checkpoint")
     finally:
         con.close()
-    rows = {name: frame.height for name, frame in tables.items()}
     manifest = {
         "state": state,
         "build_id": build_id,
-        "min_count": k,
+        "k": k,
         "window_years": window,
         "years_granted": years,
         "rows": rows,
-        "withheld_cells": withheld,
+        "suppressed_cells": suppressed,
         "rules": "docs/data-shares.md",
     }
-    (folder / "share.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    return ShareSummary(state, years, rows, withheld, folder)
+    (folder / "share.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return ShareSummary(state, years, rows, suppressed, folder)

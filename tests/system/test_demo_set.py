@@ -202,15 +202,19 @@ def test_reference_query_answers_on_the_demo_build(published: Settings, name: st
         assert all(r["p25_fee_usd"] <= r["median_fee_usd"] <= r["p75_fee_usd"] for r in record)
 
 
-def test_every_participant_gets_a_share_and_none_gives_a_cell_away(published: Settings) -> None:
-    """The reciprocity shares of the demo build (26 states): one per participant, and the
-    recomputation attack recovers none of another state's withheld cells."""
+def test_every_participant_gets_a_share_and_none_gives_a_cell_away(
+    published: Settings, tmp_path
+) -> None:
+    """The reciprocity shares of the demo build (26 states): one per participant, switched
+    with current, and the attacker of tests/share_attack.py recovers none of another state's
+    withheld cells, even knowing every true group total of k or more."""
     from share_attack import (
         attack_with_the_share,
         attack_with_true_totals,
         read_share,
         small_visible_counts,
     )
+    from share_snapshot import make_snapshot
 
     from warehouse.coverage import load_participants
     from warehouse.shares import read_marts
@@ -218,16 +222,32 @@ def test_every_participant_gets_a_share_and_none_gives_a_cell_away(published: Se
     k = published.share_min_count
     snapshot = current_snapshot(published)
     shares = published.shares.resolve()
-    assert shares.parent.name == snapshot["build_id"]  # switched with current
+    assert shares == published.current_dir.resolve() / "shares"
     states = {p.state for p in load_participants(published.participants)}
+    assert len(states) == 26
     assert states <= {p.name for p in shares.iterdir()}
     truth = read_marts(published.current_db)
-    for state in ("AUS", "IDN", "FJI"):
+    for state in ("AUS", "IDN", "FJI", "AFG"):  # AFG stopped reporting in 2021
+        manifest = json.loads((shares / state / "share.json").read_text(encoding="utf-8"))
+        assert manifest["build_id"] == snapshot["build_id"]
         share = read_share(shares / state / "share.duckdb")
-        assert set(share["fct_incidents"]["reporting_state"]) <= {state}
+        own = truth["fct_incidents"].filter(truth["fct_incidents"]["reporting_state"] == state)
+        assert share["fct_incidents"]["incident_key"].sort().equals(own["incident_key"].sort())
         others = share["mart_routes"].filter(share["mart_routes"]["reporting_state"] != state)
         assert others["incidents_suppressed"].sum() > 0  # the demo has small cells to withhold
         assert small_visible_counts(share, state, k) == []
-        assert attack_with_the_share(share, state, k) == []
-        partly, _ = attack_with_true_totals(share, truth, state, k)
-        assert partly == []
+        assert attack_with_the_share(share, truth, state, k) == []
+        assert attack_with_true_totals(share, truth, state, k) == []
+
+    # the unit tests' synthetic snapshot has the real marts' columns and types
+    def columns(database) -> list[tuple]:
+        con = duckdb.connect(str(database), read_only=True)
+        try:
+            return con.execute(
+                "select table_name, column_name, data_type from duckdb_columns() "
+                "where schema_name = 'marts' order by all"
+            ).fetchall()
+        finally:
+            con.close()
+
+    assert columns(make_snapshot(tmp_path / "synthetic.duckdb")) == columns(published.current_db)
