@@ -62,7 +62,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(send, self.limit)
+            await _too_large(scope, send, self.limit)
             return
         seen = 0
         refused = False
@@ -78,7 +78,7 @@ class BodyLimit:
                 if seen > self.limit:
                     refused = True
                     if not started:
-                        await _too_large(send, self.limit)
+                        await _too_large(scope, send, self.limit)
                     return {"type": "http.disconnect"}
             return message
 
@@ -92,16 +92,20 @@ class BodyLimit:
         await self.app(scope, counted, watched)
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {"detail": f"the request is larger than the package limit ({limit:,} bytes)"}
-    ).encode()
+async def _too_large(scope: Scope, send: Send, limit: int) -> None:
+    """413: JSON for the API, a short page for a browser's form."""
+    message = f"the request is larger than the package limit ({limit:,} bytes)"
+    if scope["path"].startswith("/api/"):
+        body, kind = json.dumps({"detail": message}).encode(), b"application/json"
+    else:
+        body = f"<!doctype html><title>413</title><p>{message}</p>".encode()
+        kind = b"text/html; charset=utf-8"
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", kind),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
             ],
@@ -576,24 +580,24 @@ def create_app(settings: Settings) -> FastAPI:
             headers={"Location": f"/api/v1/submissions/{outcome.upload_id}"},
         )
 
-    @api.get("/submissions", response_model=list[SubmissionOut], summary="My submissions")
+    # the API describes a submission with the same record the pages show (a dataclass)
+    @api.get("/submissions", response_model=list[uploads.Upload], summary="My submissions")
     def api_submissions(
         user: ApiUser,
         state: Annotated[
             str | None, Query(pattern="^[A-Z]{3}$", description="secretariat only: one state")
         ] = None,
-    ) -> list[SubmissionOut]:
-        items = uploads.uploads_for(settings, user, state=state if user.is_secretariat else None)
-        return [SubmissionOut(**u.as_dict()) for u in items]
+    ) -> list[uploads.Upload]:
+        return uploads.uploads_for(settings, user, state=state if user.is_secretariat else None)
 
     @api.get(
         "/submissions/{upload_id}",
-        response_model=SubmissionOut,
+        response_model=uploads.Upload,
         summary="One submission and its status",
         responses={404: {"description": "no such submission (or not yours)"}},
     )
-    def api_submission(request: Request, upload_id: str, user: ApiUser) -> SubmissionOut:
-        return SubmissionOut(**visible_upload(request, user, upload_id).as_dict())
+    def api_submission(request: Request, upload_id: str, user: ApiUser) -> uploads.Upload:
+        return visible_upload(request, user, upload_id)
 
     @api.get(
         "/submissions/{upload_id}/report",
@@ -679,24 +683,6 @@ class MeOut(BaseModel):
     username: str
     role: str
     state: str | None
-
-
-class SubmissionOut(BaseModel):
-    upload_id: str
-    submission_id: str
-    username: str
-    file_name: str
-    size: int
-    received_at: str
-    verdict: str
-    status: str
-    reporting_state: str | None
-    reporting_agency: str | None
-    period: str | None
-    action: str | None
-    errors: int | None
-    warnings: int | None
-    language: str | None
 
 
 class ReceiptOut(BaseModel):

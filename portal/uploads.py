@@ -162,9 +162,6 @@ class Upload:
     warnings: int | None
     language: str | None
 
-    def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
 
 def _pipeline_verdict(settings: Settings, submission_id: str) -> bool | None:
     """What the pipeline made of the package: accepted (loaded), not (rejected), or None
