@@ -138,6 +138,8 @@ WORDS: dict[str, dict[Language, str]] = {
         "es": "No está autorizado a hacer esto.",
     },
     "not_found": {"en": "Not found.", "fr": "Introuvable.", "es": "No encontrado."},
+    "severity_error": {"en": "error", "fr": "erreur", "es": "error"},
+    "severity_warning": {"en": "warning", "fr": "avertissement", "es": "advertencia"},
     "status_received": {"en": "received", "fr": "reçu", "es": "recibido"},
     "status_validated": {"en": "validated", "fr": "validé", "es": "validado"},
     "status_rejected": {"en": "rejected", "fr": "rejeté", "es": "rechazado"},

@@ -227,7 +227,7 @@ def test_pages_need_the_csrf_token_and_show_errors_without_javascript(portal: Po
         r = page.post("/upload", data={"csrf": csrf}, files=files)
         assert r.status_code == 200
         assert 'data-verdict="rejected"' in r.text and "legs_not_chained" in r.text
-        assert "Rejeté" in r.text  # the page speaks the chosen language
+        assert "Rejeté" in r.text and "<td>erreur</td>" in r.text  # in the chosen language
         annotated = re.search(r'href="(/submissions/[0-9a-f]+/report\.xlsx)"', r.text).group(1)
         workbook = page.get(annotated)
         assert workbook.status_code == 200 and workbook.content[:2] == b"PK"
