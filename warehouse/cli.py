@@ -231,6 +231,8 @@ def demo(
     typer.echo(f"docs:     {settings.current_dir}/docs/index.html")
     typer.echo(f"quality:  {settings.current_dir}/quality/quality-report.md and data_docs/")
     typer.echo(f"coverage: {settings.reports}/coverage/{today}.md")
+    typer.echo(f"shares:   {settings.shares}/<ISO3>/ (each state's reciprocity data share)")
+    typer.echo("portal:   .venv/bin/vrs users add ...; .venv/bin/vrs serve (see the README)")
     typer.echo("example: the largest routes by migrants in the latest year")
     typer.echo(DEMO_QUERY)
     columns, rows = run_query(settings, DEMO_QUERY)
