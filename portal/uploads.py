@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -190,55 +191,47 @@ def _published(settings: Settings) -> dict[str, str]:
     return (snapshot or {}).get("submissions", {})
 
 
+def _visible_to(user: User) -> tuple[str, list[Any]]:
+    """The one rule of who sees an upload, as a SQL condition: the secretariat every upload;
+    others their state's uploads, and a refused upload only the one who sent it."""
+    if user.is_secretariat:
+        return "true", []
+    return "((user_state = ? and verdict != 'refused') or username = ?)", [
+        user.state,
+        user.username,
+    ]
+
+
 def uploads_for(settings: Settings, user: User, *, state: str | None = None) -> list[Upload]:
-    """The uploads ``user`` may see (its state's; every state's for the secretariat), newest
-    first. A refused upload is listed for the one who sent it only."""
-    query = "select * from uploads"
-    params: list[Any] = []
-    if not user.is_secretariat:
-        query += " where (user_state = ? and verdict != 'refused') or username = ?"
-        params += [user.state, user.username]
-    elif state:
-        query += " where reporting_state = ? or user_state = ?"
+    """The uploads ``user`` may see, newest first (``state``: only that state's)."""
+    condition, params = _visible_to(user)
+    if state:
+        condition += " and (reporting_state = ? or user_state = ?)"
         params += [state, state]
-    query += " order by received_at desc, upload_id"
     with connect(settings) as con:
-        rows = con.execute(query, params).fetchall()
+        rows = con.execute(
+            f"select * from uploads where {condition} order by received_at desc, upload_id",
+            params,
+        ).fetchall()
     published = _published(settings)
     return [_upload(row, settings, published) for row in rows]
 
 
 def upload_for(settings: Settings, user: User, upload_id: str) -> Upload | None:
     """The upload if ``user`` may see it, else None (the same answer as for no such upload)."""
+    condition, params = _visible_to(user)
     with connect(settings) as con:
-        row = con.execute("select * from uploads where upload_id = ?", [upload_id]).fetchone()
-    if row is None:
-        return None
-    own = row["username"] == user.username
-    same_state = row["user_state"] == user.state and row["verdict"] != "refused"
-    if not (user.is_secretariat or own or same_state):
-        return None
-    return _upload(row, settings, _published(settings))
+        row = con.execute(
+            f"select * from uploads where upload_id = ? and {condition}", [upload_id, *params]
+        ).fetchone()
+    return _upload(row, settings, _published(settings)) if row else None
 
 
-def _upload(row, settings: Settings, published: dict[str, str]) -> Upload:
-    return Upload(
-        upload_id=row["upload_id"],
-        submission_id=row["submission_id"],
-        username=row["username"],
-        file_name=row["file_name"],
-        size=row["size"],
-        received_at=row["received_at"],
-        verdict=row["verdict"],
-        status=status_of(row["verdict"], row["submission_id"], settings, published),
-        reporting_state=row["reporting_state"],
-        reporting_agency=row["reporting_agency"],
-        period=row["period"],
-        action=row["action"],
-        errors=row["errors"],
-        warnings=row["warnings"],
-        language=row["language"],
-    )
+def _upload(row: sqlite3.Row, settings: Settings, published: dict[str, str]) -> Upload:
+    """The record of a row of ``uploads``, with its current status."""
+    names = {f.name for f in fields(Upload)} - {"status"}
+    status = status_of(row["verdict"], row["submission_id"], settings, published)
+    return Upload(**{name: row[name] for name in names}, status=status)
 
 
 def report_path(settings: Settings, upload: Upload, kind: str) -> Path | None:
