@@ -21,8 +21,13 @@ from pandera.api.extensions import register_check_method
 from contracts.ages import parse_age_groups
 from contracts.context import current
 from contracts.countries import split_route
-from contracts.personal_data import personal_data_kind
-from contracts.values import amount_value, count_value, date_value
+from contracts.values import (
+    EARLIEST_DATE,
+    amount_value,
+    count_value,
+    date_value,
+    has_two_digit_year,
+)
 
 SOURCE_ROW = "_source_row"
 # Spelling of "no issuing country" accepted in issuing_country (pseudo documents only).
@@ -109,13 +114,43 @@ def currency(data: pa.PolarsData):
     )
 
 
+def declared_date(expr: pl.Expr) -> pl.Expr:
+    """A date column read as the package declares it: its date format, and its period for a
+    two-digit year."""
+    ctx = current()
+    return date_value(expr, ctx.date_format, ctx.period.year if ctx.period else None)
+
+
+DAY = pl.col("day")
+
+
+def dates_where(data: pa.PolarsData, ok: pl.Expr) -> pl.LazyFrame:
+    """Pass the rows whose date ``DAY`` (as the package declares it; ``value`` is its text)
+    satisfies ``ok``; blank rows pass, and so does a date ``ok`` cannot judge (null). Dates are
+    read once per distinct value: a package has a few hundred dates, however many rows."""
+    dates = pl.DataFrame({"value": _distinct(data)}).with_columns(
+        day=declared_date(pl.col("value"))
+    )
+    bad = dates.filter(~ok.fill_null(True)).get_column("value")
+    return _ok_where(data, set(bad.to_list()))
+
+
 @register_check_method(check_type="vectorized")
 def date(data: pa.PolarsData):
-    """A date: ISO, a native Excel date, or the package's declared date format."""
-    col = _col(data)
-    return data.lazyframe.select(
-        col.is_null() | date_value(col, current().date_format).is_not_null()
-    )
+    """A date: ISO, a native Excel date, or the package's declared date format. Without a
+    valid period a two-digit year cannot be placed; the period's own error says so, and the
+    date is checked once the period is right."""
+    ctx = current()
+    readable = DAY.is_not_null()
+    if ctx.period is None:
+        readable |= has_two_digit_year(pl.col("value"), ctx.date_format)
+    return dates_where(data, readable)
+
+
+@register_check_method(check_type="vectorized")
+def date_from_1900(data: pa.PolarsData):
+    """No date before 1900: no reported event is that old, so it is a mistyped year."""
+    return dates_where(data, DAY >= EARLIEST_DATE)
 
 
 def _age_status(data: pa.PolarsData, bad_status: str):
@@ -130,6 +165,14 @@ def age_group_parsed(data: pa.PolarsData):
 
 
 @register_check_method(check_type="vectorized")
+def age_group_single_value(data: pa.PolarsData):
+    """The age group is not a bare number: read as that single age, but spreadsheet software
+    turns the text 25+ into the number 25 (a warning)."""
+    parsed = parse_age_groups(_distinct(data))
+    return _ok_where(data, set(parsed.filter(pl.col("bare_number"))["value"].to_list()))
+
+
+@register_check_method(check_type="vectorized")
 def age_band_valid(data: pa.PolarsData):
     """An age band is possible: lower bound first, ages within 0-120."""
     return _age_status(data, "invalid")
@@ -140,13 +183,6 @@ def max_chars(data: pa.PolarsData):
     """Free text is at most the configured number of characters (2,000 by default)."""
     col = _col(data)
     return data.lazyframe.select(col.is_null() | (col.str.len_chars() <= current().max_text_chars))
-
-
-@register_check_method(check_type="vectorized")
-def no_personal_data(data: pa.PolarsData):
-    """No e-mail address, phone number, document number, date of birth or name."""
-    col = _col(data)
-    return data.lazyframe.select(col.is_null() | personal_data_kind(col).is_null())
 
 
 @register_check_method(check_type="vectorized")

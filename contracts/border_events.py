@@ -29,10 +29,16 @@ class BorderEvents(TableContract):
     )
     citizenship: str = pa.Field(nullable=True, required=False, country=())
     sex: str = pa.Field(nullable=True, required=False, codelist={"name": "sex"})
-    age_group: str = pa.Field(nullable=True, required=False, age_group_parsed=(), age_band_valid=())
+    age_group: str = pa.Field(
+        nullable=True,
+        required=False,
+        age_group_parsed=(),
+        age_group_single_value=(),
+        age_band_valid=(),
+    )
     value: str = pa.Field(nullable=True, count=())
     obs_status: str = pa.Field(nullable=True, required=False, codelist={"name": "obs_status"})
-    comment: str = pa.Field(nullable=True, required=False, max_chars=(), no_personal_data=())
+    comment: str = pa.Field(nullable=True, required=False, max_chars=())
 
     @pa.check("value", name="value_or_suppressed")
     def _value_unless_suppressed(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -2,18 +2,21 @@
 (ignoring case, accents, spaces and punctuation), and report what does not fit.
 
 Values are not touched: ``frame`` keeps every cell as submitted. Unknown columns are kept in
-``extra`` (one JSON object per row) so that nothing the state sent is dropped silently.
+``_extra`` (one JSON object per row) so that nothing the state sent is dropped silently, and as
+``extra_columns`` for the personal-data screen. Names the state gave (unknown sheets, columns
+and submission fields) are screened here: one that is itself personal data is never repeated,
+and its column is called by its position (``#5``) instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from contracts.issues import Issue
 from contracts.normalise import normalise_text
-from contracts.personal_data import identifier_column
+from contracts.personal_data import identifier_column, personal_data_kind, personal_data_kinds
 from contracts.tables import CONTRACTS, SUBMISSION, columns
 from ingest.package import SOURCE_ROW, CsvDialect, Package, SheetData
 
@@ -34,9 +37,12 @@ class ConformedTable:
     origin: str  # sheet / file / JSON key as submitted
     frame: pl.DataFrame  # template columns (String, as submitted) + _source_row [+ _extra]
     headers: dict[str, str]  # template column -> header as submitted
-    column_refs: dict[str, str]  # template column -> spreadsheet letter (XLSX)
+    # template, unknown or identifier column (as issues name it) -> spreadsheet letter (XLSX)
+    column_refs: dict[str, str]
     header_row: int | None
     dialect: CsvDialect | None
+    # The unknown columns, as submitted, named as issues name them (the rows of ``frame``).
+    extra_columns: pl.DataFrame = field(default_factory=pl.DataFrame)
 
     @property
     def decimal_comma(self) -> bool:
@@ -52,7 +58,17 @@ class ConformedPackage:
     submission_rows: dict[str, int | None] = field(default_factory=dict)
     submission_origin: str | None = None
     submission_value_ref: str | None = None  # spreadsheet letter of the value column
+    # Spreadsheets: each known field's value cell (column letter, row), and the A1 references
+    # of the record's cells that hold template words (the layout's headers, the known fields'
+    # names). Nothing else of the record's sheet was read as the record.
+    submission_cells: dict[str, tuple[str, int]] = field(default_factory=dict)
+    submission_labels: set[str] = field(default_factory=set)
     issues: list[Issue] = field(default_factory=list)
+
+
+def _position(index: int) -> str:
+    """How a sheet or column whose own name is personal data is called: by its position."""
+    return f"#{index + 1}"
 
 
 def _table_issue(rule: str, table: str, **params: str) -> Issue:
@@ -66,11 +82,22 @@ def _sheet_has_values(sheet: SheetData, position: int) -> bool:
 def conform(package: Package) -> ConformedPackage:
     out = ConformedPackage(package=package, issues=list(package.issues))
     seen: dict[str, SheetData] = {}
-    for sheet in package.sheets:
+    for sheet_number, sheet in enumerate(package.sheets):
         name = _key(sheet.origin)
-        if sheet.origin.startswith("_"):
-            continue  # our own template's helper sheets (drop-down lists)
-        if name not in CONTRACTS:
+        if sheet.origin.startswith("_") or name not in CONTRACTS:
+            # Every name the state gave is screened, a helper sheet's too: the report's copy of
+            # the workbook keeps the sheets (and blanks those that are not the template's).
+            if (kind := personal_data_kind(sheet.origin)) is not None:
+                out.issues.append(
+                    Issue(
+                        "personal_data_value",
+                        table=_position(sheet_number),
+                        params={"detail_key": kind},
+                    )
+                )
+                continue
+            if sheet.origin.startswith("_"):
+                continue  # our own template's helper sheets (drop-down lists)
             out.issues.append(
                 _table_issue("unknown_table", sheet.origin, expected=", ".join(CONTRACTS))
             )
@@ -93,6 +120,51 @@ def conform(package: Package) -> ConformedPackage:
         table = _conform_table(name, sheet, out.issues)
         if table is not None:
             out.tables[name] = table
+    out.issues = _without_personal_names(out.issues, package, seen)
+    return out
+
+
+def _without_personal_names(
+    issues: list[Issue], package: Package, conformed: dict[str, SheetData]
+) -> list[Issue]:
+    """Readers name a sheet and a column as submitted (a formula_cell under its header, a
+    too_many_rows of its sheet), and so do some issues above. A name that is itself personal
+    data is replaced by its position, as the sheet or column is called elsewhere (``#3``), and
+    no value or detail that quotes it is kept. ``conformed``: template table -> its sheet."""
+    template = set(CONTRACTS) | {c for t in CONTRACTS for c in columns(t)}
+    names = sorted({n for i in issues for n in (i.table, i.column) if n and n not in template})
+    if not names:
+        return issues
+    kinds = personal_data_kinds(pl.Series(names, dtype=pl.String))
+    personal = [n for n, k in zip(names, kinds, strict=True) if k is not None]
+    if not personal:
+        return issues
+    positions: dict[str, int] = {}
+    for number, sheet in enumerate(package.sheets):
+        positions.setdefault(sheet.origin, number)
+    sheets = {s.origin: s for s in reversed(package.sheets)} | conformed
+
+    def quotes(text: str | None) -> bool:
+        return text is not None and any(n in text for n in personal)
+
+    out = []
+    for issue in issues:
+        table, column = issue.table, issue.column
+        sheet = sheets.get(table or "")
+        if table in personal:
+            table = _position(positions[table]) if table in positions else None
+        if column in personal:
+            headers = sheet.headers if sheet is not None else []
+            column = _position(headers.index(column)) if column in headers else None
+        out.append(
+            replace(
+                issue,
+                table=table,
+                column=column,
+                value=None if quotes(issue.value) else issue.value,
+                params={k: v for k, v in issue.params.items() if not quotes(v)},
+            )
+        )
     return out
 
 
@@ -109,6 +181,8 @@ def _conform_table(name: str, sheet: SheetData, issues: list[Issue]) -> Conforme
     known = set(columns(name))
     chosen: dict[str, int] = {}
     extras: dict[str, int] = {}
+    identifiers: dict[str, int] = {}
+    personal = _personal_headers(sheet, known)
     for position, header in enumerate(sheet.headers):
         if header is None or not header.strip():
             if _sheet_has_values(sheet, position):
@@ -129,17 +203,31 @@ def _conform_table(name: str, sheet: SheetData, issues: list[Issue]) -> Conforme
                     row=sheet.header_row,
                 )
             )
+            identifiers[header.strip()] = position
+        elif position in personal:
+            label = _position(position)
+            issues.append(
+                Issue(
+                    "personal_data_value",
+                    table=name,
+                    column=label,
+                    row=sheet.header_row,
+                    params={"detail_key": personal[position]},
+                )
+            )
+            extras[label] = position
         else:
+            label = header.strip() if header.strip() not in extras else _position(position)
             issues.append(
                 Issue(
                     "unknown_column",
                     table=name,
-                    column=header.strip(),
+                    column=label,
                     row=sheet.header_row,
                     params={"expected": ", ".join(columns(name))},
                 )
             )
-            extras[header.strip()] = position
+            extras[label] = position
     frame = sheet.frame.select(
         *(pl.col(f"c{pos}").alias(col) for col, pos in chosen.items()),
         pl.col(SOURCE_ROW),
@@ -148,15 +236,34 @@ def _conform_table(name: str, sheet: SheetData, issues: list[Issue]) -> Conforme
         extra = pl.struct(*(pl.col(f"c{pos}").alias(h) for h, pos in extras.items()))
         frame = frame.with_columns(sheet.frame.select(extra.struct.json_encode().alias(EXTRA)))
     refs = sheet.column_refs or []
+    located = chosen | extras | identifiers
     return ConformedTable(
         name=name,
         origin=sheet.origin,
         frame=frame,
         headers={col: str(sheet.headers[pos]) for col, pos in chosen.items()},
-        column_refs={col: refs[pos] for col, pos in chosen.items() if pos < len(refs)},
+        column_refs={col: refs[pos] for col, pos in located.items() if pos < len(refs)},
         header_row=sheet.header_row,
         dialect=sheet.dialect,
+        extra_columns=sheet.frame.select(pl.col(f"c{pos}").alias(h) for h, pos in extras.items()),
     )
+
+
+def _personal_headers(sheet: SheetData, known: set[str]) -> dict[int, str]:
+    """Position -> kind of personal data, for the headers of unknown columns (a header can
+    itself be a name)."""
+    unknown = {
+        position: header
+        for position, header in enumerate(sheet.headers)
+        if header is not None
+        and header.strip()
+        and _key(header) not in known
+        and not identifier_column(header)
+    }
+    if not unknown:
+        return {}
+    kinds = personal_data_kinds(pl.Series(list(unknown.values()), dtype=pl.String))
+    return {p: k for p, k in zip(unknown, kinds, strict=True) if k is not None}
 
 
 def _conform_submission(sheet: SheetData, out: ConformedPackage) -> None:
@@ -165,14 +272,23 @@ def _conform_submission(sheet: SheetData, out: ConformedPackage) -> None:
     keys = [_key(h) if h else "" for h in sheet.headers]
     known = set(columns(SUBMISSION))
     out.submission_origin = sheet.origin
-    pairs: list[tuple[str, str | None, int | None]] = []
+    refs = sheet.column_refs or []
+    # (field name, value, row, A1 of the name cell, letter of the value cell): cells only for
+    # spreadsheets, whose readers give column letters.
+    pairs: list[tuple[str, str | None, int | None, str | None, str | None]] = []
     if "field" in keys and "value" in keys:
-        fields = sheet.frame.get_column(f"c{keys.index('field')}").to_list()
-        values = sheet.frame.get_column(f"c{keys.index('value')}").to_list()
+        name_at, value_at = keys.index("field"), keys.index("value")
+        fields = sheet.frame.get_column(f"c{name_at}").to_list()
+        values = sheet.frame.get_column(f"c{value_at}").to_list()
         rows = sheet.frame.get_column(SOURCE_ROW).to_list()
-        if sheet.column_refs:
-            out.submission_value_ref = sheet.column_refs[keys.index("value")]
-        pairs = [(f, v, r) for f, v, r in zip(fields, values, rows, strict=True) if f]
+        if refs:
+            out.submission_value_ref = refs[value_at]
+            out.submission_labels |= {f"{refs[i]}{sheet.header_row}" for i in (name_at, value_at)}
+        pairs = [
+            (f, v, r, f"{refs[name_at]}{r}" if refs else None, refs[value_at] if refs else None)
+            for f, v, r in zip(fields, values, rows, strict=True)
+            if f
+        ]
     elif known & set(keys):
         if sheet.n_rows != 1:
             out.issues.append(
@@ -185,7 +301,13 @@ def _conform_submission(sheet: SheetData, out: ConformedPackage) -> None:
             return
         row = sheet.frame.row(0, named=True)
         pairs = [
-            (h, row[f"c{i}"], row[SOURCE_ROW] if sheet.header_row is not None else None)
+            (
+                h,
+                row[f"c{i}"],
+                row[SOURCE_ROW] if sheet.header_row is not None else None,
+                f"{refs[i]}{sheet.header_row}" if i < len(refs) else None,
+                refs[i] if i < len(refs) else None,
+            )
             for i, h in enumerate(sheet.headers)
             if h
         ]
@@ -198,7 +320,7 @@ def _conform_submission(sheet: SheetData, out: ConformedPackage) -> None:
             )
         )
         return
-    for field_name, value, row in pairs:
+    for field_name, value, row, name_ref, value_letter in pairs:
         key = _key(field_name)
         if key in out.submission:
             out.issues.append(
@@ -213,6 +335,9 @@ def _conform_submission(sheet: SheetData, out: ConformedPackage) -> None:
         elif key in known:
             out.submission[key] = value
             out.submission_rows[key] = row
+            if name_ref is not None and value_letter is not None and row is not None:
+                out.submission_labels.add(name_ref)
+                out.submission_cells[key] = (value_letter, row)
         elif identifier_column(field_name):
             out.issues.append(
                 Issue(
@@ -221,6 +346,10 @@ def _conform_submission(sheet: SheetData, out: ConformedPackage) -> None:
                     row=row,
                     column=field_name.strip(),
                 )
+            )
+        elif (kind := personal_data_kind(field_name)) is not None:
+            out.issues.append(
+                Issue("personal_data_value", table=SUBMISSION, row=row, params={"detail_key": kind})
             )
         else:
             out.issues.append(

@@ -9,4 +9,4 @@ from contracts._base import TableContract
 
 class Narrative(TableContract):
     topic: str = pa.Field(nullable=False, codelist={"name": "narrative_topic"})
-    text: str = pa.Field(nullable=False, max_chars=(), no_personal_data=())
+    text: str = pa.Field(nullable=False, max_chars=())

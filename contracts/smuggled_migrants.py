@@ -13,7 +13,13 @@ class SmuggledMigrants(TableContract):
     incident_ref: str = pa.Field(nullable=True, required=False)
     citizenship: str = pa.Field(nullable=False, country=())
     sex: str = pa.Field(nullable=True, required=False, codelist={"name": "sex"})
-    age_group: str = pa.Field(nullable=True, required=False, age_group_parsed=(), age_band_valid=())
+    age_group: str = pa.Field(
+        nullable=True,
+        required=False,
+        age_group_parsed=(),
+        age_group_single_value=(),
+        age_band_valid=(),
+    )
     unaccompanied: str = pa.Field(nullable=True, required=False, codelist={"name": "yes_no"})
     value: str = pa.Field(nullable=False, count=())
 

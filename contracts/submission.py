@@ -17,7 +17,7 @@ TEMPLATE_VERSION_SPELLINGS = ["1", "1.0", "1.00", "1.0.0"]
 
 class Submission(TableContract):
     reporting_state: str = pa.Field(nullable=False, country=())
-    reporting_agency: str = pa.Field(nullable=False, max_chars=(), no_personal_data=())
+    reporting_agency: str = pa.Field(nullable=False, max_chars=())
     agency_type: str = pa.Field(nullable=True, required=False, codelist={"name": "agency_type"})
     period: str = pa.Field(nullable=False)
     action: str = pa.Field(
@@ -30,7 +30,7 @@ class Submission(TableContract):
     stay_facilitation_criminalised: str = pa.Field(
         nullable=True, required=False, codelist={"name": "yes_no"}
     )
-    notes: str = pa.Field(nullable=True, required=False, max_chars=(), no_personal_data=())
+    notes: str = pa.Field(nullable=True, required=False, max_chars=())
 
     # One record only: the scalar parsers are fine here.
     @pa.check("period", name="invalid_period")

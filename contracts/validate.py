@@ -16,6 +16,7 @@ import polars as pl
 from pandera.api.polars.components import Column
 from pandera.api.polars.types import PolarsData
 
+from contracts._base import NO_COUNTRY, declared_date
 from contracts.codelists import load_codelists
 from contracts.conform import ConformedPackage, ConformedTable, conform
 from contracts.context import ValidationContext, using
@@ -24,7 +25,7 @@ from contracts.currencies import load_currencies
 from contracts.issues import Issue, as_language, sort_key
 from contracts.normalise import normalise_text
 from contracts.periods import PERIOD_FORMS, Period, parse_period
-from contracts.personal_data import personal_data_kind
+from contracts.personal_data import personal_data_kinds
 from contracts.rules import Language
 from contracts.submission import TEMPLATE_VERSIONS
 from contracts.tables import SUBMISSION, schema
@@ -35,6 +36,7 @@ from warehouse.settings import Limits
 
 # A table can fail the same way on a million rows; the state needs the first ones and a count.
 MAX_ISSUES_PER_CHECK = 200
+PERSONAL_CELL_SCHEMA = {"table": pl.String, "row": pl.Int64, "column": pl.String, "kind": pl.String}
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,16 @@ class ValidationResult:
     issues: list[Issue] = field(default_factory=list)
     # Raw submission fields as submitted, for the registry.
     submission_raw: Mapping[str, str | None] = field(default_factory=dict)
+    # The reporting state (ISO3) whenever its own field is valid, even if another field of
+    # the submission record has an error: whose package this is decides who may send it.
+    reporting_state: str | None = None
+    period: Period | None = None  # likewise: the period whenever its own field is valid
+    # Every cell judged personal (``table``, ``row``, ``column``, ``kind``; not its value), all
+    # of them: the issues show the first MAX_ISSUES_PER_CHECK of a column, and the report's
+    # copy of the workbook must blank every one.
+    personal_cells: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema=PERSONAL_CELL_SCHEMA)
+    )
 
     @property
     def accepted(self) -> bool:
@@ -91,6 +103,7 @@ def _validate(path: Path, limits: Limits) -> ValidationResult:
     conformed = conform(package)
     result = ValidationResult(path=path, conformed=conformed, header=None)
     issues = list(conformed.issues)
+    personal = _personal_cells(conformed)
     context = ValidationContext(
         codelists=load_codelists(),
         countries=load_countries(),
@@ -98,12 +111,13 @@ def _validate(path: Path, limits: Limits) -> ValidationResult:
         max_text_chars=limits.max_text_chars,
     )
     if conformed.submission_origin is not None:
-        header, header_issues = _validate_submission(conformed, context)
+        header, declared, header_issues = _validate_submission(conformed, context)
         issues += header_issues
         result.header = header
         result.submission_raw = dict(conformed.submission)
-        if header is not None:
-            context = replace(context, date_format=header.date_format, period=header.period)
+        result.reporting_state = declared.reporting_state
+        result.period = declared.period
+        context = replace(context, date_format=declared.date_format, period=declared.period)
     if result.header is not None and result.header.action == "delete":
         issues += [Issue("delete_has_data", table=name) for name in conformed.tables]
         conformed.tables.clear()
@@ -115,8 +129,132 @@ def _validate(path: Path, limits: Limits) -> ValidationResult:
     context = _with_cross_table_facts(context, conformed.tables, stripped)
     for name, table in conformed.tables.items():
         issues += _validate_table(table, stripped[name], context)
-    result.issues = sorted(issues, key=sort_key)
+    result.issues = sorted(_without_personal_values(result, issues, personal), key=sort_key)
+    result.personal_cells = personal.drop("value")
     return result
+
+
+def _personal_cells(conformed: ConformedPackage) -> pl.DataFrame:
+    """Every cell that holds personal data (spec §5, issue 11): one row per cell with its
+    ``table``, ``row``, ``column``, ``kind`` and ``value``, the value as submitted.
+
+    Every cell is screened, whatever its column: template columns of any type (a name typed
+    in a count or coded column is as personal as in a comment), unknown columns (kept in
+    ``_extra``) and every field of the submission record. The screen looks at each distinct
+    value of the package once."""
+    columns: list[tuple[str, str, pl.Series, pl.Series, pl.Series]] = []
+    for name, table in conformed.tables.items():
+        rows = table.frame.get_column(SOURCE_ROW)
+        for frame in (table.frame.drop(SOURCE_ROW, "_extra", strict=False), table.extra_columns):
+            distinct = _distinct(frame)
+            columns += [
+                (name, column, frame.get_column(column), rows, distinct[column])
+                for column in frame.columns
+            ]
+    for field_name, value in conformed.submission.items():
+        row = conformed.submission_rows.get(field_name)
+        cell = pl.Series([value], dtype=pl.String)
+        columns.append((SUBMISSION, field_name, cell, pl.Series([row], dtype=pl.Int64), cell))
+    empty = pl.DataFrame(schema=PERSONAL_CELL_SCHEMA | {"value": pl.String})
+    if not columns:
+        return empty
+    distinct = pl.concat([c[4].cast(pl.String) for c in columns]).drop_nulls()
+    judged = pl.DataFrame({"value": distinct, "kind": personal_data_kinds(distinct)})
+    flagged = judged.filter(pl.col("kind").is_not_null()).unique("value")
+    if flagged.is_empty():
+        return empty
+    cells = [
+        pl.DataFrame({"value": values, "row": rows})
+        .join(flagged, on="value", maintain_order="left")
+        .select(table=pl.lit(table), row="row", column=pl.lit(column), kind="kind", value="value")
+        for table, column, values, rows, _ in columns
+    ]
+    return pl.concat([empty, *cells])
+
+
+def _distinct(frame: pl.DataFrame) -> dict[str, pl.Series]:
+    """The distinct values of each column, the columns in parallel. A column of (almost)
+    only distinct values, such as ``incident_ref``, is taken as it is: removing its few
+    repeats costs more than judging them twice; its first rows tell which it is."""
+
+    def repeats(column: str) -> bool:
+        head = frame.get_column(column).head(10_000).drop_nulls()
+        return head.n_unique() <= 0.9 * head.len()
+
+    if frame.width == 0:
+        return {}
+    row = frame.select(
+        (pl.col(c).unique() if repeats(c) else pl.col(c)).implode() for c in frame.columns
+    )
+    return {c: row.get_column(c).explode() for c in frame.columns}
+
+
+def _without_personal_values(
+    result: ValidationResult, issues: list[Issue], personal: pl.DataFrame
+) -> list[Issue]:
+    """The issues, with one ``personal_data_value`` error per personal cell and the personal
+    values gone from everything else: any other issue of a personal cell is dropped (an
+    unmapped code would quote it), and no issue, registry field or report may repeat one."""
+    if personal.is_empty():
+        return issues
+    at = {(c["table"], c["row"], c["column"]) for c in personal.iter_rows(named=True)}
+    kept = [i for i in issues if (i.table, i.row, i.column) not in at]
+    values = personal.get_column("value").unique().to_list()
+
+    def mentions(texts: list[str | None]) -> list[bool]:
+        series = pl.Series(texts, dtype=pl.String)
+        return series.str.contains_any(values).fill_null(False).to_list()
+
+    value_hits = mentions([i.value for i in kept])
+    keys = {k for i in kept for k in i.params}
+    param_hits = {k: mentions([i.params.get(k) for i in kept]) for k in keys}
+    scrubbed = []
+    for n, issue in enumerate(kept):
+        hidden = {k for k, hits in param_hits.items() if hits[n]}
+        if value_hits[n] or hidden:
+            issue = replace(
+                issue,
+                value=None if value_hits[n] else issue.value,
+                params={k: v for k, v in issue.params.items() if k not in hidden},
+            )
+        scrubbed.append(issue)
+    for (table, column), cells in personal.group_by("table", "column", maintain_order=True):
+        shown = cells.head(MAX_ISSUES_PER_CHECK)
+        scrubbed += [
+            Issue(
+                "personal_data_value",
+                table=table,
+                row=row,
+                column=column,
+                params={"detail_key": kind},
+            )
+            for row, kind in shown.select("row", "kind").iter_rows()
+        ]
+        if cells.height > shown.height:
+            detail = str(cells.height - shown.height)
+            scrubbed.append(
+                Issue(
+                    "more_of_the_same",
+                    table=table,
+                    column=column,
+                    params={"detail": detail, "expected": "personal_data_value"},
+                )
+            )
+    _forget_personal_fields(result, personal.filter(pl.col("table") == SUBMISSION))
+    return scrubbed
+
+
+def _forget_personal_fields(result: ValidationResult, cells: pl.DataFrame) -> None:
+    """A personal value in the submission record is not kept for the registry or the report:
+    the field is blanked, and the record, which has an error, has no header (as for any other
+    error in it)."""
+    fields = set(cells.get_column("column").to_list())
+    if not fields:
+        return
+    result.submission_raw = {
+        k: None if k in fields else v for k, v in result.submission_raw.items()
+    }
+    result.header = None
 
 
 def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
@@ -126,9 +264,41 @@ def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.col(c).str.strip_chars().replace("", None).alias(c) for c in text)
 
 
+@dataclass(frozen=True)
+class DeclaredFields:
+    """The submission fields the rest of the package is read with. Each applies when its own
+    field is valid, whatever errors the other fields have: a wrong ``notes`` must not make
+    every date of the package unreadable."""
+
+    reporting_state: str | None = None  # ISO3
+    period: Period | None = None
+    date_format: str = "YYYY-MM-DD"
+
+
+def _declared_fields(
+    values: Mapping[str, str | None], bad: set[str], context: ValidationContext
+) -> DeclaredFields:
+    """``values``: the stripped submission record; ``bad``: the fields with an error."""
+
+    def valid(name: str) -> str | None:
+        return None if name in bad else values.get(name)
+
+    state = valid("reporting_state")
+    date_format = valid("date_format")
+    return DeclaredFields(
+        reporting_state=(
+            context.countries.resolve(pl.Series([state], dtype=pl.String)).item()
+            if state is not None
+            else None
+        ),
+        period=parse_period(valid("period")),
+        date_format=(date_format or "YYYY-MM-DD").upper(),
+    )
+
+
 def _validate_submission(
     conformed: ConformedPackage, context: ValidationContext
-) -> tuple[SubmissionHeader | None, list[Issue]]:
+) -> tuple[SubmissionHeader | None, DeclaredFields, list[Issue]]:
     fields = conformed.submission
     frame = pl.DataFrame(
         {k: [v] for k, v in fields.items()} | {SOURCE_ROW: [0]},
@@ -154,9 +324,11 @@ def _validate_submission(
         else i
         for i in issues
     ]
-    if any(i.severity == "error" for i in issues):
-        return None, issues
     values = checked.row(0, named=True)
+    bad = {i.column for i in issues if i.severity == "error" and i.column is not None}
+    declared = _declared_fields(values, bad, context)
+    if any(i.severity == "error" for i in issues):
+        return None, declared, issues
     lists = context.codelists
 
     def code(list_name: str, column: str) -> str | None:
@@ -165,10 +337,10 @@ def _validate_submission(
             return None
         return lists[list_name].resolve(pl.Series([value])).item()
 
-    period = parse_period(values["period"])
-    assert period is not None  # the contract checked it
+    period = declared.period
+    assert period is not None and declared.reporting_state is not None  # the contract checked
     header = SubmissionHeader(
-        reporting_state=context.countries.resolve(pl.Series([values["reporting_state"]])).item(),
+        reporting_state=declared.reporting_state,
         reporting_agency=values["reporting_agency"],
         agency_key=normalise_text(values["reporting_agency"]),
         agency_type=code("agency_type", "agency_type"),
@@ -176,12 +348,12 @@ def _validate_submission(
         action=code("action", "action") or "replace",
         template_version=TEMPLATE_VERSIONS[0],
         language=as_language(values.get("language")),
-        date_format=(values.get("date_format") or "YYYY-MM-DD").upper(),
+        date_format=declared.date_format,
         benefit_required=code("yes_no", "benefit_required"),
         stay_facilitation_criminalised=code("yes_no", "stay_facilitation_criminalised"),
         notes=values.get("notes"),
     )
-    return header, issues
+    return header, declared, issues
 
 
 def _with_cross_table_facts(
@@ -363,10 +535,11 @@ _CHECK_RULES: dict[str, tuple[str, str]] = {
     "amount": ("invalid_amount", "invalid_amount"),
     "currency": ("unknown_currency", "unknown_currency"),
     "date": ("invalid_date", "invalid_date"),
+    "date_from_1900": ("date_before_1900", "date_before_1900"),
+    "age_group_single_value": ("age_group_single_value", "age_group_single_value"),
     "age_group_parsed": ("age_group_unparsed", "age_group_unparsed"),
     "age_band_valid": ("invalid_age_band", "invalid_age_band"),
     "max_chars": ("text_too_long", "text_too_long"),
-    "no_personal_data": ("personal_data_value", "personal_data_value"),
     "unique_values": ("duplicate_incident_ref", "duplicate_incident_ref"),
 }
 
@@ -430,15 +603,24 @@ def _params(
         case "date_outside_period":
             period = context.period
             return {"expected": f"{period.label} ({period.start} – {period.end})"} if period else {}
+        case "date_far_from_period" | "date_before_1900":
+            period = context.period
+            # Read as the check read it, and shown as polars writes it: a Python date holds
+            # no year 0, no negative year and none past 9999.
+            day = pl.select(declared_date(pl.lit(stripped)).cast(pl.String)).item()
+            where = f"{period.label} ({period.start} – {period.end})" if period else ""
+            return {"expected": where, "detail": day}
+        case "pseudo_document_issuer":
+            is_none = stripped.lower() == NO_COUNTRY
+            return {
+                "detail_key": "issuer_none_not_pseudo" if is_none else "pseudo_document_with_issuer"
+            }
         case "route_unknown_country":
             parsed = context.countries.routes(pl.Series([stripped]))
             unknown = parsed.get_column("unknown").to_list()[0] or []
             return {"detail": ", ".join(unknown)}
         case "text_too_long":
             return {"expected": str(context.max_text_chars), "detail": str(len(stripped))}
-        case "personal_data_value":
-            kind = pl.select(personal_data_kind(pl.lit(stripped))).item()
-            return {"detail_key": kind or "personal_name"}
         case "invalid_age_band":
             return {"detail_key": "age_band_order"}
         case "duplicate_incident_ref":

@@ -1,6 +1,6 @@
 """What a reader hands on: the tables of a package exactly as submitted, with locations.
 
-Readers know encodings (XLSX, CSV bundle, JSON), not the template: they do not rename
+Readers know encodings (XLSX, ODS, XLS, CSV bundle, JSON), not the template: they do not rename
 columns or tables and they never interpret values. Everything is text (``pl.String``) or
 null (blank); ``_source_row`` says where each row is, as the state sees it.
 """
@@ -15,7 +15,9 @@ import polars as pl
 
 from contracts.issues import Issue
 
-Encoding = Literal["xlsx", "csv", "json"]
+Encoding = Literal["xlsx", "ods", "xls", "csv", "json"]
+# The encodings read as spreadsheets: sheets, rows and column letters as the state sees them.
+SPREADSHEETS: frozenset[Encoding] = frozenset({"xlsx", "ods", "xls"})
 
 SOURCE_ROW = "_source_row"
 
@@ -37,7 +39,7 @@ class SheetData:
 
     ``frame`` has one String column per position (``c0``, ``c1``, …) and the Int64 column
     ``_source_row``; ``headers[i]`` is the header cell of column ``ci`` as submitted (None when
-    blank). ``column_refs[i]`` is the spreadsheet column letter (XLSX only).
+    blank). ``column_refs[i]`` is the spreadsheet column letter (spreadsheets only).
     """
 
     origin: str
