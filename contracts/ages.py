@@ -4,7 +4,9 @@ Accepted (spec §2): ``a-b`` (inclusive), ``<a`` / ``under a`` / ``moins de a`` 
 ``a+`` / ``a and over`` / ``a et plus`` / ``a y más``, ``minor``/``mineur``/``menor`` (0-17),
 ``adult``/``adulte``/``adulto`` (18+), ``unknown``/``inconnu``/``desconocido``; also a single
 age (``17``), ``a to b``, ``a a b``/``a à b``, and a trailing ``years``/``ans``/``años``.
-A band that straddles 18 gets ``age_class = unknown`` and ``straddles_18 = true``.
+A band that straddles 18 gets ``age_class = unknown`` and ``straddles_18 = true``. A bare
+number (``25``) is read as that single age but flagged ``bare_number``: spreadsheet software
+turns the text ``25+`` into the number 25, so it may not mean what it says.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _ABOVE = (
 _OVER = r"^(?:>|over|more than|plus de|mas de)\s*(\d{1,3})" + _YEARS + r"$"
 _AT_LEAST = r"^(?:>=)\s*(\d{1,3})" + _YEARS + r"$"
 _SINGLE = r"^(\d{1,3})" + _YEARS + r"$"
+_BARE_NUMBER = r"^\d{1,3}$"
 _MINOR = r"^(?:minors?|mineure?s?|menor(?:es)?|child(?:ren)?|enfants?|ninos?|under ?age)$"
 _ADULT = r"^(?:adults?|adultes?|adultos?|adulte?s?)$"
 _UNKNOWN = (
@@ -55,7 +58,8 @@ def _int(text: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
 
 def parse_age_groups(values: pl.Series) -> pl.DataFrame:
     """One row per distinct non-blank value: ``value``, ``age_min``, ``age_max`` (null = open),
-    ``age_class``, ``straddles_18``, and ``status`` ∈ {ok, unknown, unparsed, invalid}."""
+    ``age_class``, ``straddles_18``, ``bare_number`` (a number without a band or a word, read
+    as that single age), and ``status`` ∈ {ok, unknown, unparsed, invalid}."""
     frame = pl.DataFrame({"value": values.drop_nulls().unique()}).with_columns(
         t=_prepared(pl.col("value"))
     )
@@ -120,5 +124,6 @@ def parse_age_groups(values: pl.Series) -> pl.DataFrame:
         .then(pl.lit("adult"))
         .otherwise(pl.lit("unknown")),
         straddles_18=ok & ~is_minor & ~is_adult,
+        bare_number=ok & pl.col("t").str.contains(_BARE_NUMBER),
         status="status",
     )

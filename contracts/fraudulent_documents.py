@@ -21,11 +21,17 @@ class FraudulentDocuments(TableContract):
     value: str = pa.Field(nullable=False, count=())
 
     @pa.check("issuing_country", name="pseudo_document_issuer")
-    def _none_only_for_pseudo(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        is_none = pl.col(data.key).str.strip_chars().str.to_lowercase() == NO_COUNTRY
+    def _none_exactly_for_pseudo(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """issuing_country is none exactly when fraud_type is pseudo_document (spec §3): a
+        fantasy document has no issuing state, any other fraudulent document has one."""
+        issuer = pl.col(data.key)
+        is_none = issuer.str.strip_chars().str.to_lowercase() == NO_COUNTRY
         if not has_columns(data, "fraud_type"):
             return data.lazyframe.select(~is_none.fill_null(False))
         frame = data.lazyframe.collect()
+        # Matched through the code list: a label or synonym of pseudo_document counts too.
         fraud = current().codelists["fraud_type"].resolve(frame.get_column("fraud_type"))
-        pseudo = (fraud == "pseudo_document").fill_null(False)
-        return frame.lazy().select(~is_none.fill_null(False) | pl.lit(pseudo))
+        pseudo = pl.lit((fraud == "pseudo_document").fill_null(False))
+        # A blank issuer is required_value_missing, not this rule.
+        agree = issuer.is_null() | (is_none == pseudo)
+        return frame.lazy().select(agree)

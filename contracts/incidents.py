@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandera.polars as pa
 import polars as pl
 
-from contracts._base import TableContract, has_columns
+from contracts._base import DAY, TableContract, dates_where, has_columns
 from contracts.context import current
-from contracts.values import count_value, date_value
+from contracts.periods import Period
+from contracts.values import EARLIEST_DATE, count_value
 
 PART_COUNTS = ("migrants_deceased", "migrants_missing", "migrants_injured", "unaccompanied_minors")
 
@@ -16,18 +19,24 @@ def _count(name: str) -> pl.Expr:
     return count_value(pl.col(name), decimal_comma=current().decimal_comma)
 
 
+def _dates_by_period(data: pa.PolarsData, ok: Callable[[Period], pl.Expr]) -> pl.LazyFrame:
+    """Pass the dates for which ``ok`` holds against the declared period. Without a valid
+    period every date passes: the period's own error says why, and the dates are judged once
+    it is right."""
+    period = current().period
+    if period is None:
+        return data.lazyframe.select(pl.lit(True))
+    return dates_where(data, ok(period))
+
+
 class Incidents(TableContract):
-    incident_ref: str = pa.Field(
-        nullable=False, unique_values=(), max_chars=(), no_personal_data=()
-    )
-    detection_date: str = pa.Field(nullable=False, date=())
+    incident_ref: str = pa.Field(nullable=False, unique_values=(), max_chars=())
+    detection_date: str = pa.Field(nullable=False, date=(), date_from_1900=())
     detection_stage: str = pa.Field(
         nullable=True, required=False, codelist={"name": "detection_stage"}
     )
     detection_country: str = pa.Field(nullable=True, required=False, country=())
-    detection_place: str = pa.Field(
-        nullable=True, required=False, max_chars=(), no_personal_data=()
-    )
+    detection_place: str = pa.Field(nullable=True, required=False, max_chars=())
     route: str = pa.Field(nullable=False, route_length=(), route_countries=())
     transport_mode: str = pa.Field(nullable=False, codelist={"name": "transport_mode"})
     conveyance: str = pa.Field(nullable=True, required=False, codelist={"name": "conveyance"})
@@ -56,7 +65,7 @@ class Incidents(TableContract):
     aggravating: str = pa.Field(
         nullable=True, required=False, codelist={"name": "aggravating", "multi": True}
     )
-    comment: str = pa.Field(nullable=True, required=False, max_chars=(), no_personal_data=())
+    comment: str = pa.Field(nullable=True, required=False, max_chars=())
 
     @pa.check(*PART_COUNTS, name="count_exceeds_total")
     def _part_within_total(cls, data: pa.PolarsData) -> pl.LazyFrame:
@@ -81,12 +90,23 @@ class Incidents(TableContract):
 
     @pa.check("detection_date", name="date_outside_period")
     def _in_period(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        ctx = current()
-        if ctx.period is None:
-            return data.lazyframe.select(pl.lit(True))
-        day = date_value(pl.col(data.key), ctx.date_format)
-        inside = day.is_between(ctx.period.start, ctx.period.end)
-        return data.lazyframe.select(inside.fill_null(True))
+        return _dates_by_period(
+            data,
+            lambda period: (
+                DAY.is_between(period.start, period.end)
+                | ~DAY.is_between(period.near_start, period.near_end)
+            ),
+        )
+
+    @pa.check("detection_date", name="date_far_from_period")
+    def _near_period(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        # A date before 1900 is refused as such (date_before_1900), not twice.
+        return _dates_by_period(
+            data,
+            lambda period: (
+                DAY.is_between(period.near_start, period.near_end) | (DAY < EARLIEST_DATE)
+            ),
+        )
 
     @pa.check("migrants_total", name="profile_sum_mismatch")
     def _profile_sum(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -2,7 +2,8 @@
 state reads — a message and a hint — in English, French and Spanish.
 
 Messages are templates over a few named parameters, filled per issue:
-``{table}``, ``{column}``, ``{expected}``, ``{detail}``. A value is never put into a message:
+``{table}``, ``{column}``, ``{expected}``, ``{detail}`` (and ``{found}``, the kind of
+file a mismatched one holds). A value is never put into a message:
 it travels in the issue's own ``value`` field, which personal-data rules leave empty.
 """
 
@@ -57,23 +58,49 @@ _RULES = [
             "El tipo de archivo {detail} no se acepta.",
         ),
         (
-            "Send an Excel workbook (.xlsx), a zip of CSV files (.zip) or a JSON file (.json).",
-            "Envoyez un classeur Excel (.xlsx), un zip de fichiers CSV (.zip) ou un fichier JSON (.json).",
-            "Envíe un libro de Excel (.xlsx), un zip de archivos CSV (.zip) o un archivo JSON (.json).",
+            "Send a spreadsheet (Excel .xlsx or .xls, OpenDocument .ods), a zip of CSV files "
+            "(.zip) or a JSON file (.json).",
+            "Envoyez un classeur (Excel .xlsx ou .xls, OpenDocument .ods), un zip de fichiers "
+            "CSV (.zip) ou un fichier JSON (.json).",
+            "Envíe una hoja de cálculo (Excel .xlsx o .xls, OpenDocument .ods), un zip de "
+            "archivos CSV (.zip) o un archivo JSON (.json).",
         ),
     ),
     _r(
         "file_type_mismatch",
         E,
         (
-            "The file is named {detail} but its content is not {expected}.",
-            "Le fichier s'appelle {detail} mais son contenu n'est pas {expected}.",
-            "El archivo se llama {detail} pero su contenido no es {expected}.",
+            "The file {detail} holds {found}, not {expected}.",
+            "Le fichier {detail} contient {found}, et non {expected}.",
+            "El archivo {detail} contiene {found}, no {expected}.",
         ),
         (
-            "Save the file again in the format its extension names, or rename it to its real type.",
-            "Enregistrez de nouveau le fichier dans le format de son extension, ou renommez-le.",
-            "Guarde de nuevo el archivo en el formato de su extensión, o cámbiele el nombre.",
+            "Rename the file to the extension of what it holds (.xlsx, .xls, .ods, .zip or "
+            ".json), or save it again as {expected}.",
+            "Renommez le fichier avec l'extension de son contenu (.xlsx, .xls, .ods, .zip ou "
+            ".json), ou enregistrez-le de nouveau comme {expected}.",
+            "Cambie la extensión del archivo por la de su contenido (.xlsx, .xls, .ods, .zip o "
+            ".json), o guárdelo de nuevo como {expected}.",
+        ),
+    ),
+    _r(
+        "sheet_too_large",
+        E,
+        (
+            "The sheet {table} spans {detail}: more cells than a file of this size can hold "
+            "(at most {expected}).",
+            "La feuille {table} s'étend sur {detail} : plus de cellules qu'un fichier de cette "
+            "taille ne peut en contenir ({expected} au plus).",
+            "La hoja {table} abarca {detail}: más celdas de las que un archivo de este tamaño "
+            "puede contener ({expected} como máximo).",
+        ),
+        (
+            "Delete what lies beyond the table (rows below it, columns to its right, a stray "
+            "cell far away), save the file and send it again.",
+            "Supprimez ce qui se trouve au-delà du tableau (lignes en dessous, colonnes à "
+            "droite, une cellule isolée au loin), enregistrez le fichier et renvoyez-le.",
+            "Elimine lo que quede fuera de la tabla (filas debajo, columnas a la derecha, una "
+            "celda suelta lejos), guarde el archivo y vuelva a enviarlo.",
         ),
     ),
     _r(
@@ -185,14 +212,33 @@ _RULES = [
         "formula_cell",
         W,
         (
-            "The cell holds a formula; the value Excel last calculated for it was used.",
-            "La cellule contient une formule ; la dernière valeur calculée par Excel a été utilisée.",
-            "La celda contiene una fórmula; se usó el último valor calculado por Excel.",
+            "The cell holds a formula; the value the spreadsheet last calculated for it was used.",
+            "La cellule contient une formule ; la dernière valeur calculée par le tableur a été "
+            "utilisée.",
+            "La celda contiene una fórmula; se usó el último valor calculado por la hoja de "
+            "cálculo.",
         ),
         (
             "Paste the values instead of formulas (Paste special > Values) before sending.",
             "Collez les valeurs à la place des formules (Collage spécial > Valeurs) avant l'envoi.",
             "Pegue los valores en lugar de las fórmulas (Pegado especial > Valores) antes de enviar.",
+        ),
+    ),
+    _r(
+        "more_formula_cells",
+        W,
+        (
+            "{detail} more cells of sheet {table} hold a formula; only the first ones are listed.",
+            "{detail} autres cellules de la feuille {table} contiennent une formule ; seules "
+            "les premières sont listées.",
+            "Otras {detail} celdas de la hoja {table} contienen una fórmula; solo se listan "
+            "las primeras.",
+        ),
+        (
+            "Paste the values instead of formulas (Paste special > Values) before sending.",
+            "Collez les valeurs à la place des formules (Collage spécial > Valeurs) avant l'envoi.",
+            "Pegue los valores en lugar de las fórmulas (Pegado especial > Valores) antes de "
+            "enviar.",
         ),
     ),
     # --- tables and columns ----------------------------------------------------------------
@@ -578,11 +624,53 @@ _RULES = [
         ),
         (
             "Write the date as {expected}, use an Excel date, or declare date_format in the "
-            "submission table.",
+            "submission table. A two-digit year is read in the century nearest the period "
+            "(19 = 2019 for a 2024 period).",
             "Écrivez la date au format {expected}, utilisez une date Excel, ou déclarez "
-            "date_format dans la table submission.",
+            "date_format dans la table submission. Une année à deux chiffres est lue dans le "
+            "siècle le plus proche de la période (19 = 2019 pour une période 2024).",
             "Escriba la fecha como {expected}, use una fecha de Excel, o declare date_format en "
-            "la tabla submission.",
+            "la tabla submission. Un año de dos cifras se lee en el siglo más cercano al "
+            "período (19 = 2019 para un período 2024).",
+        ),
+    ),
+    _r(
+        "date_before_1900",
+        E,
+        (
+            "The date in {column} is before 1900 ({detail}): no reported event is that old.",
+            "La date de {column} est antérieure à 1900 ({detail}) : aucun fait déclaré "
+            "n'est aussi ancien.",
+            "La fecha de {column} es anterior a 1900 ({detail}): ningún hecho declarado es "
+            "tan antiguo.",
+        ),
+        (
+            "Check the year and write it with four digits, e.g. 2019-02-24.",
+            "Vérifiez l'année et écrivez-la avec quatre chiffres, p. ex. 2019-02-24.",
+            "Revise el año y escríbalo con cuatro cifras, p. ej. 2019-02-24.",
+        ),
+    ),
+    _r(
+        "date_far_from_period",
+        E,
+        (
+            "The date in {column}, read as {detail}, is more than a year away from the "
+            "reporting period {expected}.",
+            "La date de {column}, lue comme {detail}, est à plus d'un an de la période "
+            "déclarée {expected}.",
+            "La fecha de {column}, leída como {detail}, está a más de un año del período "
+            "declarado {expected}.",
+        ),
+        (
+            "Check the year: a two-digit year is read in the century nearest the period "
+            "(19 = 2019 for a 2024 period); write it with four digits. An incident of another "
+            "period belongs in that period's package.",
+            "Vérifiez l'année : une année à deux chiffres est lue dans le siècle le plus proche "
+            "de la période (19 = 2019 pour une période 2024) ; écrivez-la avec quatre chiffres. "
+            "Un incident d'une autre période se déclare dans le paquet de cette période.",
+            "Revise el año: un año de dos cifras se lee en el siglo más cercano al período "
+            "(19 = 2019 para un período 2024); escríbalo con cuatro cifras. Un incidente de "
+            "otro período se declara en el paquete de ese período.",
         ),
     ),
     _r(
@@ -613,6 +701,26 @@ _RULES = [
             "Write a band such as 18-24, <18, 65+, minor, adult or unknown.",
             "Écrivez une tranche comme 18-24, moins de 18, 65 et plus, mineur, adulte ou inconnu.",
             "Escriba un grupo como 18-24, menos de 18, 65 y más, menor, adulto o desconocido.",
+        ),
+    ),
+    _r(
+        "age_group_single_value",
+        W,
+        (
+            "The age group in {column} is a bare number, read as that single age; a "
+            "spreadsheet may have turned 25+ into 25.",
+            "La tranche d'âge de {column} est un simple nombre, lu comme cet âge exact ; un "
+            "tableur a pu transformer 25+ en 25.",
+            "El grupo de edad de {column} es un número solo, leído como esa edad exacta; una "
+            "hoja de cálculo pudo convertir 25+ en 25.",
+        ),
+        (
+            "Write 25+ or a band such as 25-34 as text (format the column as Text), or "
+            "25 years for a single age.",
+            "Écrivez 25+ ou une tranche comme 25-34 sous forme de texte (format de colonne "
+            "Texte), ou 25 ans pour un âge exact.",
+            "Escriba 25+ o un grupo como 25-34 como texto (formato de columna Texto), o "
+            "25 años para una edad exacta.",
         ),
     ),
     _r(
@@ -838,15 +946,20 @@ _RULES = [
         "pseudo_document_issuer",
         E,
         (
-            "issuing_country is none, which is only possible for a pseudo_document.",
-            "issuing_country vaut none, ce qui n'est possible que pour un pseudo_document.",
-            "issuing_country es none, lo que solo es posible para un pseudo_document.",
+            "issuing_country does not agree with fraud_type: {detail}.",
+            "issuing_country ne concorde pas avec fraud_type : {detail}.",
+            "issuing_country no concuerda con fraud_type: {detail}.",
         ),
         (
-            "Give the issuing country, or set fraud_type = pseudo_document for fantasy documents.",
-            "Indiquez le pays émetteur, ou fraud_type = pseudo_document pour un document de "
-            "fantaisie.",
-            "Indique el país emisor, o fraud_type = pseudo_document para un documento de fantasía.",
+            "issuing_country is none exactly when fraud_type is pseudo_document (a fantasy "
+            "document has no issuing state): name the issuing country for any other fraud "
+            "type, and write none for a pseudo document.",
+            "issuing_country vaut none exactement quand fraud_type est pseudo_document (un "
+            "document de fantaisie n'a pas d'État émetteur) : indiquez le pays émetteur pour "
+            "tout autre type de fraude, et none pour un pseudo-document.",
+            "issuing_country es none exactamente cuando fraud_type es pseudo_document (un "
+            "documento de fantasía no tiene Estado emisor): indique el país emisor para "
+            "cualquier otro tipo de fraude, y none para un seudodocumento.",
         ),
     ),
     # --- personal data (spec §5) -----------------------------------------------------------
@@ -877,12 +990,14 @@ _RULES = [
             "reproduce aquí.",
         ),
         (
-            "Remove names, document numbers, e-mail addresses, phone numbers and dates of "
-            "birth from the text, then send the package again.",
-            "Retirez du texte les noms, numéros de document, adresses électroniques, numéros "
-            "de téléphone et dates de naissance, puis renvoyez le paquet.",
-            "Quite del texto los nombres, números de documento, correos electrónicos, números "
-            "de teléfono y fechas de nacimiento, y vuelva a enviar el paquete.",
+            "Remove names, document numbers, e-mail addresses, phone numbers, dates of birth "
+            "and street addresses from the cell, then send the package again.",
+            "Retirez de la cellule les noms, numéros de document, adresses électroniques, "
+            "numéros de téléphone, dates de naissance et adresses postales, puis renvoyez le "
+            "paquet.",
+            "Quite de la celda los nombres, números de documento, correos electrónicos, "
+            "números de teléfono, fechas de nacimiento y direcciones postales, y vuelva a "
+            "enviar el paquete.",
         ),
         conceals_value=True,
     ),
@@ -951,6 +1066,21 @@ DETAILS: dict[str, dict[Language, str]] = {
         "en": "a person's name",
         "fr": "le nom d'une personne",
         "es": "el nombre de una persona",
+    },
+    "street_address": {
+        "en": "a street address",
+        "fr": "une adresse postale",
+        "es": "una dirección postal",
+    },
+    "issuer_none_not_pseudo": {
+        "en": "it is none, but the fraud type is not pseudo_document",
+        "fr": "il vaut none, mais le type de fraude n'est pas pseudo_document",
+        "es": "es none, pero el tipo de fraude no es pseudo_document",
+    },
+    "pseudo_document_with_issuer": {
+        "en": "a pseudo_document has no issuing country, but one is named",
+        "fr": "un pseudo_document n'a pas de pays émetteur, mais un pays est indiqué",
+        "es": "un pseudo_document no tiene país emisor, pero se indica uno",
     },
     "age_band_order": {
         "en": "the lower age must come first and ages be at most 120",

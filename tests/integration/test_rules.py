@@ -518,6 +518,130 @@ CASES = [
 ]
 
 
+def _month_first(*dates: str) -> Mutation:
+    """The package declares MM/DD/YYYY and its incidents carry ``dates``."""
+
+    def mutate(pkg: Package) -> None:
+        pkg["submission"]["date_format"] = "MM/DD/YYYY"
+        for incident, day in zip(pkg["incidents"], dates, strict=True):
+            incident["detection_date"] = day
+
+    return mutate
+
+
+# Dates and values as spreadsheet software writes them, and the pseudo-document rule both ways.
+CASES += [
+    (
+        "two-digit year, years before the period",  # 19 is read as 2019, nearest 2024
+        _month_first("02/24/19", "03/10/24"),
+        "date_far_from_period",
+        "error",
+        "incidents",
+        0,
+        "detection_date",
+    ),
+    (
+        "date before 1900",
+        _set("incidents", 1, detection_date="0019-02-24"),
+        "date_before_1900",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "date before 1900, four-digit declared form",
+        _month_first("02/03/2024", "02/24/0019"),
+        "date_before_1900",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "date in year 0",  # no Python date holds it: shown as polars reads it
+        _set("incidents", 1, detection_date="0000-01-01"),
+        "date_before_1900",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "date with a negative year",
+        _month_first("02/03/2024", "02/24/-1"),
+        "invalid_date",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "date with a five-digit year",  # (+12019-01-01 is screened as a phone number)
+        _set("incidents", 1, detection_date="12019-01-01"),
+        "invalid_date",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "date with a signed year",  # DuckDB reads no date there: neither may the contract
+        _month_first("02/03/2024", "03/10/+2024"),
+        "invalid_date",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "period 9999",
+        _sub(period="9999-Q4"),
+        "invalid_period",
+        "error",
+        "submission",
+        None,
+        "period",
+    ),
+    (
+        "date years away",
+        _set("incidents", 1, detection_date="2019-02-24"),
+        "date_far_from_period",
+        "error",
+        "incidents",
+        1,
+        "detection_date",
+    ),
+    (
+        "age as a bare number",
+        _set("smugglers", 0, age_group="25"),
+        "age_group_single_value",
+        "warning",
+        "smugglers",
+        0,
+        "age_group",
+    ),
+    (
+        "pseudo document naming France",
+        _set("fraudulent_documents", 1, issuing_country="France"),
+        "pseudo_document_issuer",
+        "error",
+        "fraudulent_documents",
+        1,
+        "issuing_country",
+    ),
+    (
+        "pseudo document by a synonym, naming an issuer",
+        _set("fraudulent_documents", 0, fraud_type="Fantasy document"),
+        "pseudo_document_issuer",
+        "error",
+        "fraudulent_documents",
+        0,
+        "issuing_country",
+    ),
+]
+
+
 def _validate(tmp_path: Path, pkg: Package, encoding: str = "json", **limits: int):
     return validate_package(write(pkg, tmp_path, encoding), Limits(**limits))
 
@@ -634,3 +758,101 @@ def test_duplicate_columns_are_refused(tmp_path: Path) -> None:
     assert ("duplicate_column", "cooperation", "value") in [
         (i.rule, i.table, i.column) for i in result.issues
     ]
+
+
+@pytest.mark.parametrize(
+    ("period", "date_format", "dates", "outside"),
+    [
+        ("2024-Q1", "MM/DD/YYYY", ("02/03/24", "3/10/24"), []),
+        ("2024-Q1", "DD/MM/YYYY", ("03/02/24", "10/3/24"), []),
+        ("2019-Q1", "MM/DD/YYYY", ("02/24/19", "2/4/19"), []),  # as LibreOffice writes them
+        # A period at a century's turn: 99 is 1999, a day before it (a late registration).
+        ("2000", "DD/MM/YYYY", ("31/12/99", "1/1/00"), [0]),
+    ],
+)
+def test_two_digit_years_are_read_in_the_century_nearest_the_period(
+    tmp_path: Path, period: str, date_format: str, dates: tuple[str, str], outside: list[int]
+) -> None:
+    pkg = baseline()
+    pkg["submission"] |= {"period": period, "date_format": date_format}
+    for incident, day in zip(pkg["incidents"], dates, strict=True):
+        incident["detection_date"] = day
+    result = _validate(tmp_path, pkg, "zip")
+    assert [(i.rule, i.row) for i in result.issues] == [
+        ("date_outside_period", result.tables["incidents"].frame["_source_row"][n]) for n in outside
+    ]
+    assert result.accepted
+
+
+def test_a_little_outside_the_period_is_a_warning_years_away_an_error(tmp_path: Path) -> None:
+    pkg = baseline()  # 2024-Q1
+    pkg["incidents"][0]["detection_date"] = "2023-01-01"  # a year before it starts: late
+    pkg["incidents"][1]["detection_date"] = "2022-12-31"  # a day more: a wrong date
+    result = _validate(tmp_path, pkg)
+    assert [(i.rule, i.severity, i.row) for i in result.issues] == [
+        ("date_far_from_period", "error", 1),
+        ("date_outside_period", "warning", 0),
+    ]
+
+
+def test_a_date_far_from_its_period_says_how_it_was_read(tmp_path: Path) -> None:
+    pkg = baseline()
+    _month_first("02/24/19", "03/10/24")(pkg)
+    pkg["submission"]["language"] = "fr"
+    result = _validate(tmp_path, pkg)
+    [issue] = result.issues
+    assert issue.message("fr") == (
+        "La date de detection_date, lue comme 2019-02-24, est à plus d'un an de la période "
+        "déclarée 2024-Q1 (2024-01-01 – 2024-03-31)."
+    )
+    assert "19 = 2019" in issue.hint("fr")
+
+
+def test_a_date_in_year_0_says_how_it_was_read(tmp_path: Path) -> None:
+    pkg = baseline()
+    pkg["incidents"][1]["detection_date"] = "0000-01-01"
+    result = _validate(tmp_path, pkg)
+    [issue] = result.issues
+    assert (issue.rule, issue.params["detail"]) == ("date_before_1900", "0000-01-01")
+
+
+def test_the_pseudo_document_rule_says_which_way_it_failed(tmp_path: Path) -> None:
+    pkg = baseline()
+    pkg["fraudulent_documents"][0]["issuing_country"] = "none"  # counterfeit without issuer
+    pkg["fraudulent_documents"][1]["issuing_country"] = "FRA"  # pseudo document with one
+    result = _validate(tmp_path, pkg)
+    messages = {i.row: i.message("en") for i in result.issues if i.rule == "pseudo_document_issuer"}
+    assert messages == {
+        0: "issuing_country does not agree with fraud_type: it is none, but the fraud type "
+        "is not pseudo_document.",
+        1: "issuing_country does not agree with fraud_type: a pseudo_document has no issuing "
+        "country, but one is named.",
+    }
+
+
+def test_an_error_in_the_submission_record_keeps_its_valid_fields(tmp_path: Path) -> None:
+    pkg = baseline()
+    pkg["submission"] |= {
+        "reporting_state": "Australie",
+        "date_format": "DD/MM/YYYY",
+        "language": "es",
+        "notes": "questions to a.b@example.org",
+    }
+    pkg["incidents"][0]["detection_date"] = "03/02/2024"
+    pkg["incidents"][1]["detection_date"] = "10/03/2024"
+    result = _validate(tmp_path, pkg)
+    # The dates are read with the declared format, the report is in the declared language,
+    # and whose package it is stays known although the record as a whole is refused.
+    assert [(i.rule, i.column) for i in result.issues] == [("personal_data_value", "notes")]
+    assert result.header is None
+    assert result.language == "es"
+    assert result.reporting_state == "AUS"
+
+
+def test_without_a_valid_period_a_two_digit_year_waits_for_it(tmp_path: Path) -> None:
+    pkg = baseline()
+    _month_first("02/03/24", "3/10/24")(pkg)
+    pkg["submission"]["period"] = "2024-Q7"
+    result = _validate(tmp_path, pkg)
+    assert [i.rule for i in result.issues] == ["invalid_period"]
+    assert result.reporting_state == "IDN"

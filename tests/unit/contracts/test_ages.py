@@ -83,3 +83,15 @@ def test_any_open_band(a: int, form: str) -> None:
     row = _one(form.format(a))
     assert (row["age_min"], row["age_max"]) == (a, None)
     assert row["age_class"] == ("adult" if a >= 18 else "unknown")
+
+
+@pytest.mark.parametrize(
+    ("value", "bare"),
+    [("25", True), (" 7 ", True), ("25 years", False), ("25+", False), ("18-24", False)],
+)
+def test_a_bare_number_is_a_single_age_but_flagged(value: str, bare: bool) -> None:
+    # Spreadsheet software turns the text 25+ into the number 25: read as 25, but flagged.
+    row = _one(value)
+    assert row["bare_number"] is bare
+    if bare:
+        assert (row["status"], row["age_min"], row["age_max"]) == ("ok", *[int(value)] * 2)

@@ -13,6 +13,7 @@ cleaned as (
         source.submission_id,
         source.source_row,
         formats.date_format,
+        formats.period_year,
         formats.decimal_comma,
         {{ clean_text('source.incident_ref') }} as incident_ref,
         {{ clean_text('source.detection_date') }} as detection_date_raw,
@@ -44,8 +45,8 @@ cleaned as (
 
 typed as (
     select
-        * exclude (date_format, decimal_comma),
-        {{ parse_date('detection_date_raw', 'date_format') }} as detection_date,
+        * exclude (date_format, period_year, decimal_comma),
+        {{ parse_date('detection_date_raw', 'date_format', 'period_year') }} as detection_date,
         {{ parse_count('migrants_total_raw', 'decimal_comma') }} as migrants_total,
         {{ parse_count('migrants_deceased_raw', 'decimal_comma') }} as migrants_deceased,
         {{ parse_count('migrants_missing_raw', 'decimal_comma') }} as migrants_missing,
