@@ -1,4 +1,5 @@
-"""Readers: XLSX, CSV bundle and JSON packages into tables of text, as submitted."""
+"""Readers: spreadsheet (XLSX, ODS, XLS), CSV bundle and JSON packages into tables of text, as
+submitted."""
 
 from ingest.readers.dispatch import read_package
 

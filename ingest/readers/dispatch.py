@@ -8,7 +8,7 @@ from pathlib import Path
 
 from contracts.issues import Issue
 from ingest.package import Package
-from ingest.readers import csv_bundle, json_doc, safety, xlsx
+from ingest.readers import csv_bundle, json_doc, ods, safety, xls, xlsx
 from warehouse.settings import Limits
 
 log = logging.getLogger(__name__)
@@ -17,6 +17,8 @@ Reader = Callable[[Path, Limits], Package]
 
 READERS: dict[str, Reader] = {
     ".xlsx": xlsx.read,
+    ".ods": ods.read,
+    ".xls": xls.read,
     ".zip": csv_bundle.read,
     ".json": json_doc.read,
 }
@@ -24,10 +26,10 @@ READERS: dict[str, Reader] = {
 # Extensions states plausibly send, with what to tell them; anything else is just named.
 _NOT_ACCEPTED = {
     ".csv": ".csv (one CSV file cannot hold all the tables: zip the CSV files together)",
-    ".xls": ".xls (the old Excel format: save the workbook as .xlsx)",
     ".xlsm": ".xlsm (workbooks with macros: save the workbook as .xlsx)",
     ".xlsb": ".xlsb (binary workbooks: save the workbook as .xlsx)",
-    ".ods": ".ods (save the spreadsheet as an Excel workbook, .xlsx)",
+    ".fods": ".fods (flat OpenDocument: save the spreadsheet as .ods)",
+    ".numbers": ".numbers (Apple Numbers: export the spreadsheet as .xlsx)",
 }
 _ACCEPTED = ", ".join(READERS)
 

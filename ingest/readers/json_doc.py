@@ -49,7 +49,7 @@ def _reject_constant(name: str) -> Any:
 def read(path: Path, limits: Limits) -> Package:
     data = path.read_bytes()
     pkg = Package(path=path, encoding="json", size=len(data))
-    issue = safety.sniff_json(path.name, data)
+    issue = safety.sniff_json(path, data)
     if issue is not None:
         pkg.issues.append(issue)
         return pkg

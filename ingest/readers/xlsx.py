@@ -1,10 +1,9 @@
-"""Excel workbooks: every worksheet, as text, with its real spreadsheet rows and column letters.
+"""Excel workbooks (.xlsx): the archive is checked, then read as every spreadsheet is
+(:mod:`spreadsheet`).
 
-fastexcel (calamine) reads the cells; it never evaluates formulas nor runs macros, and gives the
-value Excel last calculated. It trims the empty rows and columns around the used range, so we
-find where that range starts to number rows and columns the way the state sees them. Formula
-cells are found by a cheap scan of each sheet's XML, which we decompress ourselves anyway to
-check the archive (see :mod:`safety`).
+Formula cells are found by a cheap scan of each sheet's XML, which we decompress ourselves
+anyway to check the archive (see :mod:`safety`); so is each sheet's ``<dimension>``, which
+says where its used range starts.
 """
 
 from __future__ import annotations
@@ -13,17 +12,14 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
-import fastexcel
-import polars as pl
 from defusedxml import ElementTree
-from python_calamine import CalamineWorkbook
 
-from contracts.issues import Issue
-from ingest.package import SOURCE_ROW, Package, SheetData
+from ingest.package import Package
 from ingest.readers import safety
+from ingest.readers.spreadsheet import SheetScan, column_index, read_sheets
 from warehouse.settings import Limits
 
 EXPECTED = safety.XLSX_EXPECTED
@@ -36,36 +32,21 @@ _DIMENSION = re.compile(
     rb"<" + _P + rb"""dimension\b[^>]*\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})"""
     rb"""(?::\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))?["']"""
 )
+# Every cell and row, with its reference when it has one: calamine lays out the range they
+# span (a cell or row without a reference takes the next position). No match holds a "<"
+# past its first byte, so a chunk cut just before a "<" splits none of them. Writers put the
+# reference first, as <c r="B7": that spelling alone is looked for first (a pattern that
+# starts with a literal, which re finds fast), the general ones only where a cell is not
+# spelled so.
+_CELL_FAST = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_CELL = re.compile(rb"<" + _P + rb"c\b")
+_CELL_AT = re.compile(
+    rb"<" + _P + rb"""c\b[^<>]{0,4096}?\br\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7})["']"""
+)
+_ROW = re.compile(rb"<" + _P + rb"row\b")
+_ROW_AT = re.compile(rb"<" + _P + rb"""row\b[^<>]{0,4096}?\br\s*=\s*["']([0-9]{1,7})["']""")
 _OVERLAP = 8192
 _BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
-_MIDNIGHT = r"^\d{4}-\d{2}-\d{2} 00:00:00$"
-# Excel has no day 0: a time-only cell comes out of calamine on 1899-12-31.
-_TIME_ONLY = r"^1899-12-31 (\d{2}:\d{2}:\d{2}.*)$"
-
-
-@dataclass
-class _SheetScan:
-    # (first row, first column, last row, last column), 0-based, from <dimension ref=…>.
-    dimension: tuple[int, int, int, int] | None = None
-    # (1-based row, 0-based column) of each formula cell; None when the cell has no r="…".
-    formulas: list[tuple[int, int] | None] = field(default_factory=list)
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def column_index(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 def read(path: Path, limits: Limits) -> Package:
@@ -77,45 +58,24 @@ def read(path: Path, limits: Limits) -> Package:
     try:
         with safety.open_zip(path, limits, ratio=limits.max_xlsx_ratio, expected=EXPECTED) as zf:
             scans = _scan_archive(zf)
+            budget = zf.budget
     except safety.Refusal as refusal:
         pkg.issues.extend(refusal.issues)
         return pkg
-    try:
-        reader = fastexcel.read_excel(str(path))
-        names = reader.sheet_names
-    except Exception as exc:  # calamine's errors are many; all mean "cannot read this workbook"
-        pkg.issues.append(safety.unreadable(EXPECTED, _short(exc)))
-        return pkg
-    starts = _Starts(path)
-    try:
-        for name in names:
-            try:
-                scan = scans.get(name, _SheetScan())
-                sheet, issues = _read_sheet(reader, name, scan, starts, limits)
-            except Exception as exc:
-                pkg.issues.append(safety.unreadable(EXPECTED, _short(exc), table=name))
-                continue
-            pkg.sheets.append(sheet)
-            pkg.issues.extend(issues)
-    finally:
-        starts.close()
+    read_sheets(pkg, scans, EXPECTED, limits, budget)
     return pkg
-
-
-def _short(exc: Exception) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
 
 
 # --- the archive: sheet parts, dimensions and formulas ---------------------------------------
 
 
-def _scan_archive(zf: safety.SafeZip) -> dict[str, _SheetScan]:
+def _scan_archive(zf: safety.SafeZip) -> dict[str, SheetScan]:
     """Scans each worksheet's XML, and inflates every other member once under the budget: we
     do not control how calamine bounds what it inflates, so it never inflates a member first."""
     by_name = {i.filename.lower(): i for i in zf.files}
     sheets = _sheet_parts(zf, by_name)
     part_to_sheet = {part: name for name, part in sheets.items()}
-    scans: dict[str, _SheetScan] = {}
+    scans: dict[str, SheetScan] = {}
     for info in zf.files:
         name = info.filename.lower()
         sheet = part_to_sheet.get(name)
@@ -158,23 +118,69 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _scan_sheet(chunks: Iterable[bytes]) -> _SheetScan:
-    scan = _SheetScan()
+def _scan_sheet(chunks: Iterable[bytes]) -> SheetScan:
+    scan = SheetScan()
+    extent = _Extent()
     head = b""  # <dimension> sits near the top of the part
     buf = b""
     for chunk in chunks:
         if len(head) < 65536:
             head += chunk[:65536]
         buf += chunk
-        cut = max(0, len(buf) - _OVERLAP)
+        limit = max(0, len(buf) - _OVERLAP)
+        cut = buf.rfind(b"<", 0, limit)
+        if cut <= 0:  # no tag starts in the window but (maybe) the first: cut anywhere
+            cut = limit
         _formulas(buf, cut, scan)
+        extent.count(buf, cut)
         buf = buf[cut:]
     _formulas(buf, len(buf), scan)
+    extent.count(buf, len(buf))
     scan.dimension = _dimension(head)
+    scan.bounds = extent.bounds()
     return scan
 
 
-def _formulas(buf: bytes, cut: int, scan: _SheetScan) -> None:
+class _Extent:
+    """The range calamine can lay a sheet out on, from every cell and row reference (C-speed
+    regex passes: a sheet has millions of cells)."""
+
+    def __init__(self) -> None:
+        self.columns: set[bytes] = set()
+        self.first_row = self.last_row = -1
+        self.cells_without_ref = self.rows_without_ref = 0
+
+    def count(self, buf: bytes, cut: int) -> None:
+        refs = _CELL_FAST.findall(buf, 0, cut)
+        rows: list[bytes] = []
+        # Every "<c" a <c r="B7" (a cell without a prefix starts with "<c", one with a prefix
+        # holds ":c"); if not, some cell may be spelled otherwise: every cell and row counts.
+        if buf.count(b"<c", 0, cut) != len(refs) or b":c" in buf[:cut]:
+            refs = _CELL_AT.findall(buf, 0, cut)
+            rows = _ROW_AT.findall(buf, 0, cut)
+            self.cells_without_ref += len(_CELL.findall(buf, 0, cut)) - len(refs)
+            self.rows_without_ref += len(_ROW.findall(buf, 0, cut)) - len(rows)
+        self.columns.update(map(itemgetter(0), refs))
+        numbers = [*map(int, map(itemgetter(1), refs)), *map(int, rows)]
+        if numbers:
+            low, high = min(numbers) - 1, max(numbers) - 1
+            self.first_row = low if self.first_row < 0 else min(self.first_row, low)
+            self.last_row = max(self.last_row, high)
+
+    def bounds(self) -> tuple[int, int, int, int] | None:
+        if self.last_row < 0 and not self.cells_without_ref:
+            return None
+        columns = [column_index(c.decode()) for c in self.columns] or [0]
+        # A cell without a reference goes to the right of the one before it, a row without
+        # one below the one before it: at worst, all of them after the last referenced one.
+        first_row = 0 if self.rows_without_ref or self.first_row < 0 else self.first_row
+        first_col = 0 if self.cells_without_ref else min(columns)
+        last_row = max(self.last_row, 0) + self.rows_without_ref
+        last_col = max(columns) + self.cells_without_ref
+        return first_row, first_col, last_row, last_col
+
+
+def _formulas(buf: bytes, cut: int, scan: SheetScan) -> None:
     """Records formula cells that start before ``cut``; the rest waits for the next chunk."""
     for m in _FORMULA.finditer(buf):
         if m.start() >= cut:
@@ -183,8 +189,8 @@ def _formulas(buf: bytes, cut: int, scan: _SheetScan) -> None:
         if attrs.endswith(b"/"):
             continue
         ref = _CELL_REF.search(attrs)
-        scan.formulas.append(
-            (int(ref.group(2)), column_index(ref.group(1).decode())) if ref else None
+        scan.add_formulas(
+            [(int(ref.group(2)), column_index(ref.group(1).decode())) if ref else None]
         )
 
 
@@ -196,88 +202,3 @@ def _dimension(head: bytes) -> tuple[int, int, int, int] | None:
     if m.group(3) is None:
         return r0, c0, r0, c0
     return r0, c0, int(m.group(4)) - 1, column_index(m.group(3).decode())
-
-
-# --- one sheet -------------------------------------------------------------------------------
-
-
-class _Starts:
-    """Where calamine's used range starts, when the sheet's <dimension> cannot tell us.
-
-    Opening the workbook a second time parses the sheet again, so it is done only for sheets
-    whose <dimension> disagrees with what fastexcel returned (e.g. formatted empty cells)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._book: CalamineWorkbook | None = None
-
-    def start_row(self, name: str) -> int:
-        if self._book is None:
-            self._book = CalamineWorkbook.from_path(str(self.path))
-        start = self._book.get_sheet_by_name(name).start
-        return start[0] if start else 0
-
-    def close(self) -> None:
-        if self._book is not None:
-            self._book.close()
-
-
-def _read_sheet(
-    reader: fastexcel.ExcelReader, name: str, scan: _SheetScan, starts: _Starts, limits: Limits
-) -> tuple[SheetData, list[Issue]]:
-    sheet = reader.load_sheet(name, header_row=None, dtypes="string")
-    raw = sheet.to_polars()
-    if raw.width == 0 or raw.height == 0:
-        empty = pl.DataFrame(schema={SOURCE_ROW: pl.Int64})
-        return SheetData(origin=name, headers=[], frame=empty, column_refs=[]), []
-    col0 = sheet.selected_columns[0].absolute_index
-    dim = scan.dimension
-    # The dimension is trusted only when it is exactly the range fastexcel returned.
-    if dim is not None and dim[1:] == (col0, dim[0] + raw.height - 1, col0 + raw.width - 1):
-        row0 = dim[0]
-    else:
-        row0 = starts.start_row(name)
-    cols = [f"c{i}" for i in range(raw.width)]
-    frame = raw.rename(dict(zip(raw.columns, cols, strict=True))).with_columns(
-        _tidy(c) for c in cols
-    )
-    headers: list[str | None] = list(frame.row(0))
-    header_row = row0 + 1
-    data = frame.slice(1).with_columns(
-        pl.int_range(header_row + 1, header_row + raw.height, dtype=pl.Int64).alias(SOURCE_ROW)
-    )
-    data = data.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in cols))
-    issues = [_formula_issue(name, f, headers, col0) for f in scan.formulas]
-    too_many = safety.too_many_rows(name, data.height, limits)
-    if too_many is not None:
-        issues.append(too_many)
-        data = data.clear()
-    refs = [column_letter(col0 + i) for i in range(raw.width)]
-    return SheetData(name, headers, data, column_refs=refs, header_row=header_row), issues
-
-
-def _tidy(name: str) -> pl.Expr:
-    """An empty text cell is a blank; a native date is a date, not a midnight datetime."""
-    col = pl.col(name)
-    return (
-        pl.when(col == "")
-        .then(None)
-        .when(col.str.starts_with("1899-12-31 "))
-        .then(col.str.replace(_TIME_ONLY, "$1"))
-        .when(col.str.contains(_MIDNIGHT))
-        .then(col.str.slice(0, 10))
-        .otherwise(col)
-        .alias(name)
-    )
-
-
-def _formula_issue(
-    sheet: str, where: tuple[int, int] | None, headers: list[str | None], col0: int
-) -> Issue:
-    if where is None:
-        return Issue("formula_cell", table=sheet, params={"detail": "a cell without a reference"})
-    row, col = where
-    idx = col - col0
-    header = headers[idx] if 0 <= idx < len(headers) else None
-    ref = f"{column_letter(col)}{row}"
-    return Issue("formula_cell", table=sheet, row=row, column=header, params={"detail": ref})

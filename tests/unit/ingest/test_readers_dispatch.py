@@ -16,18 +16,18 @@ def _rules(pkg) -> list[tuple[str, dict[str, str]]]:
     return [(i.rule, dict(i.params)) for i in pkg.issues]
 
 
-def test_registry_maps_the_three_encodings() -> None:
-    assert sorted(READERS) == [".json", ".xlsx", ".zip"]
+def test_registry_maps_the_five_extensions() -> None:
+    assert sorted(READERS) == [".json", ".ods", ".xls", ".xlsx", ".zip"]
 
 
-def test_xls_is_not_accepted(tmp_path: Path) -> None:
-    path = tmp_path / "report.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+def test_macro_workbook_is_not_accepted_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsm"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
     pkg = read_package(path, Limits())
     assert [i.rule for i in pkg.issues] == ["unsupported_file_type"]
-    assert pkg.issues[0].params["detail"].startswith(".xls (")
+    assert pkg.issues[0].params["detail"].startswith(".xlsm (")
     assert pkg.encoding is None and pkg.sheets == [] and not pkg.readable
-    assert ".xls" in pkg.issues[0].message()
+    assert ".xlsm" in pkg.issues[0].message()
 
 
 def test_lone_csv_is_not_accepted_and_says_why(tmp_path: Path) -> None:
@@ -46,7 +46,10 @@ def test_no_extension(tmp_path: Path) -> None:
     assert _rules(pkg) == [
         (
             "unsupported_file_type",
-            {"detail": "(a file without extension)", "expected": ".xlsx, .zip, .json"},
+            {
+                "detail": "(a file without extension)",
+                "expected": ".xlsx, .ods, .xls, .zip, .json",
+            },
         )
     ]
 
@@ -71,7 +74,14 @@ def test_xlsx_that_is_really_a_csv(tmp_path: Path) -> None:
     path.write_text("reporting_state,period\nESP,2024-01\n")
     pkg = read_package(path, Limits())
     assert _rules(pkg) == [
-        ("file_type_mismatch", {"detail": "report.xlsx", "expected": "an Excel workbook (.xlsx)"})
+        (
+            "file_type_mismatch",
+            {
+                "detail": "report.xlsx",
+                "expected": "an Excel workbook (.xlsx)",
+                "found": "content of another kind",
+            },
+        )
     ]
     assert pkg.encoding == "xlsx" and pkg.sheets == []
 
@@ -98,7 +108,14 @@ def test_json_that_is_a_zip(tmp_path: Path) -> None:
         zf.writestr("x.json", "{}")
     pkg = read_package(path, Limits())
     assert _rules(pkg) == [
-        ("file_type_mismatch", {"detail": "report.json", "expected": "a JSON object in UTF-8 text"})
+        (
+            "file_type_mismatch",
+            {
+                "detail": "report.json",
+                "expected": "a JSON object in UTF-8 text",
+                "found": "content of another kind",
+            },
+        )
     ]
 
 
@@ -113,7 +130,14 @@ def test_zip_that_is_text(tmp_path: Path) -> None:
     path.write_text("a,b\n")
     pkg = read_package(path, Limits())
     assert _rules(pkg) == [
-        ("file_type_mismatch", {"detail": "tables.zip", "expected": "a zip archive of CSV files"})
+        (
+            "file_type_mismatch",
+            {
+                "detail": "tables.zip",
+                "expected": "a zip archive of CSV files",
+                "found": "content of another kind",
+            },
+        )
     ]
 
 

@@ -12,8 +12,9 @@ import pytest
 import xlsxwriter
 
 from ingest.package import SOURCE_ROW, Package
-from ingest.readers import read_package, xlsx
-from ingest.readers.xlsx import _scan_sheet, column_index, column_letter
+from ingest.readers import read_package, spreadsheet
+from ingest.readers.spreadsheet import column_index, column_letter
+from ingest.readers.xlsx import _scan_sheet
 from warehouse.settings import Limits
 
 
@@ -61,13 +62,13 @@ def test_table_starting_at_b3(
 ) -> None:
     path = workbook(tmp_path / "p.xlsx", lambda wb: incidents_at_b3(wb, formatted_a1=formatted_a1))
     asked: list[str] = []
-    original = xlsx._Starts.start_row
+    original = spreadsheet.Starts.start_row
 
-    def spy(self: xlsx._Starts, name: str) -> int:
+    def spy(self: spreadsheet.Starts, name: str) -> int:
         asked.append(name)
         return original(self, name)
 
-    monkeypatch.setattr(xlsx._Starts, "start_row", spy)
+    monkeypatch.setattr(spreadsheet.Starts, "start_row", spy)
     pkg = read(path)
     # The sheet's <dimension> is used when it matches; calamine is asked only otherwise.
     assert asked == (["incidents"] if formatted_a1 else [])
