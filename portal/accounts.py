@@ -3,12 +3,19 @@
 Passwords and token secrets are stored as argon2id hashes only. A token reads
 ``vrs_<token id>_<secret>``: the id finds the row, the secret is checked against its hash.
 Session cookies are 256-bit random values stored as SHA-256 (they are not guessable, so a slow
-hash adds nothing), and expire.
+hash adds nothing), and expire. Before there is a session, the login form carries a token
+tied to a random value in a cookie (its HMAC under a server key). That pair is no secret:
+anyone can open the login page and get one. What stops a login CSRF is that the cookie is
+required and ``SameSite=Strict`` (a form posted from another site arrives without it), and, over
+HTTPS, that its name carries the ``__Host-`` prefix (no other host, sibling subdomain or
+plain-HTTP page can plant it); see portal.app.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,11 +24,18 @@ from enum import StrEnum
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from portal.store import connect
+from portal.store import connect, server_key
 from warehouse.settings import Settings
 
 MIN_PASSWORD_LENGTH = 12
 SESSION_LIFETIME = timedelta(hours=8)
+LOCKOUT_FAILURES = 5
+LOCKOUT_WINDOW = timedelta(minutes=15)
+# How long the browser keeps the login form's cookie (renewed by every login page it opens):
+# a form left open longer is refused as expired.
+LOGIN_FORM_LIFETIME = timedelta(hours=1)
+# A login-form nonce as login_nonce() makes it; anything else in the cookie is replaced.
+_NONCE = re.compile(r"[A-Za-z0-9_-]{43}")
 TOKEN_PREFIX = "vrs"
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong user name costs the same time as
@@ -62,6 +76,10 @@ class Session:
 
 class AccountError(ValueError):
     """A user or token could not be created as asked."""
+
+
+class LockedOut(Exception):
+    """Too many failed logins for this user name within ``LOCKOUT_WINDOW``."""
 
 
 def _now() -> datetime:
@@ -111,7 +129,26 @@ def set_disabled(settings: Settings, username: str, disabled: bool = True) -> No
 
 
 def authenticate(settings: Settings, username: str, password: str) -> User | None:
-    with connect(settings) as con:
+    """The user with this name and password, or None; raises LockedOut after
+    ``LOCKOUT_FAILURES`` failures for the name within ``LOCKOUT_WINDOW``, right password or not.
+
+    The attempt is counted before the password is checked, in the same write transaction that
+    reads the count: parallel attempts, from any number of threads or processes sharing the
+    database, are counted one after another, so at most ``LOCKOUT_FAILURES`` passwords are
+    ever checked per window. A successful attempt is then taken off the count, so until its
+    password has been checked an attempt counts as a failure: while five are in flight, a sixth
+    is locked out even with the right password (the safe side)."""
+    now = _now()
+    with connect(settings, write_lock=True) as con:
+        con.execute("delete from login_attempts where at < ?", [(now - LOCKOUT_WINDOW).isoformat()])
+        (failures,) = con.execute(
+            "select count(*) from login_attempts where username = ?", [username]
+        ).fetchone()
+        if failures >= LOCKOUT_FAILURES:
+            raise LockedOut(username)
+        attempt = con.execute(
+            "insert into login_attempts (username, at) values (?, ?)", [username, now.isoformat()]
+        ).lastrowid
         row = con.execute(
             "select * from users where username = ? and disabled = 0", [username]
         ).fetchone()
@@ -119,7 +156,33 @@ def authenticate(settings: Settings, username: str, password: str) -> User | Non
         _hasher.verify(row["password_hash"] if row else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         return None
-    return _user(row) if row else None
+    if row is None:
+        return None
+    with connect(settings) as con:
+        con.execute("delete from login_attempts where attempt_id = ?", [attempt])
+    return _user(row)
+
+
+def login_nonce(current: str | None) -> str:
+    """The login form's cookie value: the browser's own when it holds one of ours (several
+    open login pages keep working), else a new random one."""
+    return current if current and _NONCE.fullmatch(current) else secrets.token_urlsafe(32)
+
+
+def login_form_token(settings: Settings, nonce: str) -> str:
+    """The login form's CSRF token for the cookie value ``nonce``: its HMAC under the server's
+    key. It only ties the form to the cookie (a made-up cookie value has no token, a token is
+    no good with another cookie); anyone may fetch a matching pair from the login page, so the
+    protection is the cookie's: see portal.app's login_cookie."""
+    key = server_key(settings, "login_csrf")
+    return hmac.new(key, f"login:{nonce}".encode(), hashlib.sha256).hexdigest()
+
+
+def login_form_token_valid(settings: Settings, nonce: str | None, token: str | None) -> bool:
+    if not nonce or not token:
+        return False
+    # as bytes: compare_digest refuses str with non-ASCII characters, which a client may send
+    return hmac.compare_digest(login_form_token(settings, nonce).encode(), token.encode())
 
 
 def create_token(settings: Settings, username: str, label: str | None = None) -> str:
@@ -139,7 +202,10 @@ def create_token(settings: Settings, username: str, label: str | None = None) ->
     return f"{TOKEN_PREFIX}_{token_id}_{secret}"
 
 
-def user_for_token(settings: Settings, token: str) -> User | None:
+def user_for_token(settings: Settings, token: str, *, remembered_only: bool = False) -> User | None:
+    """The active user ``token`` belongs to, or None. With ``remembered_only`` only a token this
+    process has verified before counts (no argon2): to name who sent something, never to let
+    anyone in."""
     prefix, _, rest = token.partition("_")
     token_id, _, secret = rest.partition("_")
     if prefix != TOKEN_PREFIX or not token_id or not secret:
@@ -156,6 +222,8 @@ def user_for_token(settings: Settings, token: str) -> User | None:
     fingerprint = hashlib.sha256(f"{token_id}:{secret}".encode()).digest()
     if row is not None and _verified.get(fingerprint) == row["secret_hash"]:
         return _user(row)
+    if remembered_only:
+        return None
     try:
         _hasher.verify(row["secret_hash"] if row else _DUMMY_HASH, secret)
     except (VerificationError, InvalidHashError):

@@ -1,6 +1,7 @@
 """The portal: server-rendered pages for states (no JavaScript needed) and the JSON API.
 
-Pages use a session cookie (HttpOnly, SameSite=Strict) and a CSRF token in every form; the API
+Pages use a session cookie (HttpOnly, SameSite=Strict) and a CSRF token in every form (the
+login form's is tied to a SameSite=Strict cookie of its own, there being no session yet); the API
 (`/api/v1`, OpenAPI at `/api/v1/openapi.json`) uses bearer tokens. Every route but `/login`,
 `/health`, `/static` and the OpenAPI document needs one or the other. What a user may see is
 decided in one place per kind of thing: portal.uploads (submissions and reports) and
@@ -9,20 +10,23 @@ portal.shares (data shares).
 
 # No `from __future__ import annotations`: FastAPI reads the route functions' annotations,
 # which name dependencies defined inside create_app.
+import html
 import json
 import secrets
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from contracts.rules import LANGUAGES, Language
@@ -34,26 +38,72 @@ from warehouse.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "vrs_session"
+LOGIN_COOKIE = "vrs_login"  # the login form's CSRF nonce (there is no session yet)
+# The login form's fields and the most characters each may have (more: the form again, 422).
+LOGIN_FIELDS = {"username": 100, "password": 1000, "csrf": 200}
 LANGUAGE_COOKIE = "vrs_lang"
 # Multipart framing around the file: headers, boundary, the CSRF field.
 MULTIPART_OVERHEAD = 64 * 1024
-LOCKOUT_FAILURES = 5
-LOCKOUT_WINDOW = timedelta(minutes=15)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # --- plumbing -------------------------------------------------------------------------------
 
 
-class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes with 413 before they are parsed or spooled:
-    by Content-Length when it is given, else by counting what arrives. Past the limit the
-    application is told the client left (it stops reading), and the 413 goes out instead of
-    whatever it would have answered."""
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": (
+        "default-src 'self'; style-src 'self'; script-src 'none'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "Cache-Control": "no-store",
+}
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+
+class SecurityHeaders:
+    """Give every HTTP answer the ``SECURITY_HEADERS`` it does not set itself. Wrapped around
+    the whole middleware stack by ``PortalApp``, so that answers made outside the routes carry
+    them too: the body limit's 413, and the 500 of Starlette's ServerErrorMiddleware (which
+    Starlette puts outside every middleware added with ``add_middleware``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class PortalApp(FastAPI):
+    """The portal's FastAPI application, with ``SecurityHeaders`` outside everything else."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
+class BodyLimit:
+    """Refuse request bodies over the package limit (plus ``MULTIPART_OVERHEAD`` of form
+    framing) with 413 before they are parsed or spooled: by Content-Length when it is given,
+    else by counting what arrives. Past the limit the application is told the client left (it
+    stops reading), and the 413 goes out instead of whatever it would have answered. Every
+    refusal is audited (request, too_large): the path says what was asked for."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.limit = settings.limits.max_package_bytes + MULTIPART_OVERHEAD
+        self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in {"POST", "PUT", "PATCH"}:
@@ -62,7 +112,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(scope, send, self.limit)
+            await self.refuse(scope, send, declared=declared.decode("latin-1"), received=0)
             return
         seen = 0
         refused = False
@@ -77,8 +127,7 @@ class BodyLimit:
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     refused = True
-                    if not started:
-                        await _too_large(scope, send, self.limit)
+                    await self.refuse(scope, send if not started else None, received=seen)
                     return {"type": "http.disconnect"}
             return message
 
@@ -91,14 +140,53 @@ class BodyLimit:
 
         await self.app(scope, counted, watched)
 
+    async def refuse(
+        self, scope: Scope, send: Send | None, *, declared: str | None = None, received: int
+    ) -> None:
+        """Audit the refusal, then answer 413 (unless an answer has begun: ``send`` None)."""
+        request = Request(scope)
+        credentials = await BEARER(request)
+        await run_in_threadpool(self.record_refusal, request, credentials, declared, received)
+        if send is not None:
+            await _too_large(request, send, self.settings)
 
-async def _too_large(scope: Scope, send: Send, limit: int) -> None:
-    """413: JSON for the API, a short page for a browser's form."""
-    message = f"the request is larger than the package limit ({limit:,} bytes)"
-    if scope["path"].startswith("/api/"):
+    def record_refusal(
+        self,
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None,
+        declared: str | None,
+        received: int,
+    ) -> None:
+        audit.record(
+            self.settings,
+            "request",
+            "too_large",
+            user=sender_of(self.settings, request, credentials),
+            target=request.url.path,
+            client=client_of(request),
+            declared_bytes=int(declared) if declared and declared.isdigit() else declared,
+            received_bytes=received,
+            limit_bytes=self.settings.limits.max_package_bytes,
+        )
+
+
+async def _too_large(request: Request, send: Send, settings: Settings) -> None:
+    """413: JSON for the API, a short page in the reader's language for a browser's form."""
+    limit = settings.limits.max_package_bytes
+    if request.url.path.startswith("/api/"):
+        message = (
+            f"the request is larger than the package limit ({limit:,} bytes): "
+            "send a smaller package"
+        )
         body, kind = json.dumps({"detail": message}).encode(), b"application/json"
     else:
-        body = f"<!doctype html><title>413</title><p>{message}</p>".encode()
+        lang = language_of(request)
+        text = translator(lang)("too_large_msg", limit=limit // 2**20)
+        body = (
+            f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>413</title>'
+            f'<link rel="stylesheet" href="/static/portal.css">'
+            f'<main><p class="error" role="alert">{html.escape(text)}</p></main></html>'
+        ).encode()
         kind = b"text/html; charset=utf-8"
     await send(
         {
@@ -112,18 +200,6 @@ async def _too_large(scope: Scope, send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
-
-
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Content-Security-Policy": (
-        "default-src 'self'; style-src 'self'; script-src 'none'; form-action 'self'; "
-        "frame-ancestors 'none'; base-uri 'none'"
-    ),
-    "Cache-Control": "no-store",
-}
 
 
 class LoginRequired(Exception):
@@ -142,12 +218,57 @@ def client_of(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
+def language_of(request: Request) -> Language:
+    return pick_language(
+        request.query_params.get("lang"),
+        request.cookies.get(LANGUAGE_COOKIE),
+        request.headers.get("accept-language"),
+    )
+
+
+def login_cookie(request: Request) -> str:
+    """The name of the login form's cookie. Over HTTPS it has the ``__Host-`` prefix: browsers
+    then take it only from this very host, over HTTPS, for the whole site, so a sibling
+    subdomain or a plain-HTTP page cannot plant a cookie (with a pair fetched from /login) in
+    someone's browser. Over plain HTTP browsers refuse that prefix, and it goes without."""
+    return f"__Host-{LOGIN_COOKIE}" if request.url.scheme == "https" else LOGIN_COOKIE
+
+
+def session_of(settings: Settings, request: Request) -> Session | None:
+    """The live page session the request's cookie names, or None (a SHA-256 lookup)."""
+    value = request.cookies.get(SESSION_COOKIE)
+    return accounts.session_for(settings, value) if value else None
+
+
+def sender_of(
+    settings: Settings, request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> User | None:
+    """Who sent ``request``, as far as it can be told cheaply: to name the actor of something
+    the audit records before any route ran (a 413), never to let anyone in. A bearer token
+    counts only when this process has verified it before: verifying one costs argon2 (~50 ms
+    by design), which a stream of oversized requests with made-up tokens would make us pay
+    for each. Without a token, the page session."""
+    if credentials is not None:
+        return accounts.user_for_token(settings, credentials.credentials, remembered_only=True)
+    session = session_of(settings, request)
+    return session.user if session else None
+
+
+# A `state` a client names (the secretariat's filter, another state's share): checked by this
+# one validator on every route that takes it, before the value is used for anything.
+StateQuery = Annotated[
+    str | None,
+    Query(pattern=shares.STATE_PATTERN, description="secretariat only: one state (ISO3)"),
+    AfterValidator(shares.known_state),
+]
+
+
 # --- the application ------------------------------------------------------------------------
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings) -> PortalApp:
     initialise(settings)
-    app = FastAPI(
+    app = PortalApp(
         title="vrs portal API",
         version="1.0",
         description=(
@@ -161,32 +282,15 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     templates = Jinja2Templates(directory=HERE / "templates")
-    limit = settings.limits.max_package_bytes
+    limit_mb = settings.limits.max_package_bytes // 2**20
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
-    app.add_middleware(BodyLimit, limit=limit + MULTIPART_OVERHEAD)
+    app.add_middleware(BodyLimit, settings=settings)  # SecurityHeaders: see PortalApp
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     # --- who is asking -----------------------------------------------------------------
 
-    def language_of(request: Request) -> Language:
-        return pick_language(
-            request.query_params.get("lang"),
-            request.cookies.get(LANGUAGE_COOKIE),
-            request.headers.get("accept-language"),
-        )
-
     def page_session(request: Request) -> Session:
-        value = request.cookies.get(SESSION_COOKIE)
-        session = accounts.session_for(settings, value) if value else None
+        session = session_of(settings, request)
         if session is None:
             raise LoginRequired
         return session
@@ -208,7 +312,8 @@ def create_app(settings: Settings) -> FastAPI:
         return user
 
     def check_csrf(session: Session, token: str) -> None:
-        if not secrets.compare_digest(session.csrf, token or ""):
+        # as bytes: compare_digest refuses str with non-ASCII characters, which a client may send
+        if not secrets.compare_digest(session.csrf.encode(), (token or "").encode()):
             raise Denied
 
     def render(
@@ -264,6 +369,14 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"detail": "not found"}, status_code=404)
         return render(request, "message.html", status_code=404, message_key="not_found")
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, problem: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, problem)
+        if request.url.path == "/login":
+            return await run_in_threadpool(invalid_login, request, problem)
+        return render(request, "message.html", status_code=422, message_key="invalid_request")
+
     def refuse(request: Request, user: User, what: str, target: str) -> None:
         audit.record(settings, what, "denied", user=user, target=target, client=client_of(request))
 
@@ -273,26 +386,98 @@ def create_app(settings: Settings) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    def login_form(
+        request: Request,
+        *,
+        status_code: int = 200,
+        error_key: str | None = None,
+        **error_values: object,
+    ) -> HTMLResponse:
+        """The login page, its CSRF token signed for the nonce in the browser's login cookie
+        (a new nonce when it has none), the cookie's lifetime renewed."""
+        name = login_cookie(request)
+        nonce = accounts.login_nonce(request.cookies.get(name))
+        response = render(
+            request,
+            "login.html",
+            status_code=status_code,
+            error_key=error_key,
+            error_values=error_values,
+            csrf=accounts.login_form_token(settings, nonce),
+        )
+        response.set_cookie(
+            name,
+            nonce,
+            max_age=int(accounts.LOGIN_FORM_LIFETIME.total_seconds()),
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+        return response
+
+    def invalid_login(request: Request, problem: RequestValidationError) -> HTMLResponse:
+        """A login form with a field longer than ``LOGIN_FIELDS`` allows: the form again,
+        naming the field and its limit, and a line in the audit (no password is checked)."""
+        form = problem.body if isinstance(problem.body, FormData) else FormData()
+        too_long = [
+            str(e["loc"][-1]) for e in problem.errors() if str(e["loc"][-1]) in LOGIN_FIELDS
+        ]
+        field = too_long[0] if too_long else "username"
+        username = str(form.get("username") or "")[: LOGIN_FIELDS["username"]]
+        audit.record(
+            settings,
+            "login",
+            "denied",
+            actor=username,
+            client=client_of(request),
+            reason="invalid",
+            field=field,
+        )
+        if field == "csrf":  # not a field anybody types: a form that did not come from us
+            return login_form(request, status_code=422, error_key="login_expired")
+        t = translator(language_of(request))
+        return login_form(
+            request,
+            status_code=422,
+            error_key="login_too_long",
+            field=t(field),
+            max=LOGIN_FIELDS[field],
+        )
+
     @app.get("/login", include_in_schema=False)
     def login_page(request: Request) -> HTMLResponse:
-        return render(request, "login.html")
+        return login_form(request)
 
     @app.post("/login", include_in_schema=False)
     def login(
         request: Request,
-        username: Annotated[str, Form(max_length=100)] = "",
-        password: Annotated[str, Form(max_length=1000)] = "",
+        username: Annotated[str, Form(max_length=LOGIN_FIELDS["username"])] = "",
+        password: Annotated[str, Form(max_length=LOGIN_FIELDS["password"])] = "",
+        csrf: Annotated[str, Form(max_length=LOGIN_FIELDS["csrf"])] = "",
     ) -> Response:
-        since = datetime.now(UTC) - LOCKOUT_WINDOW
-        if audit.recent_failures(settings, username, since) >= LOCKOUT_FAILURES:
-            audit.record(settings, "login", "locked", actor=username, client=client_of(request))
-            return render(request, "login.html", status_code=429, error_key="login_locked")
-        user = accounts.authenticate(settings, username, password)
+        client = client_of(request)
+        nonce = request.cookies.get(login_cookie(request))
+        if not accounts.login_form_token_valid(settings, nonce, csrf):
+            # not counted against the user name: no password was checked
+            audit.record(settings, "login", "denied", actor=username, client=client, reason="csrf")
+            return login_form(request, status_code=403, error_key="login_expired")
+        try:
+            user = accounts.authenticate(settings, username, password)
+        except accounts.LockedOut:
+            audit.record(settings, "login", "locked", actor=username, client=client)
+            return login_form(request, status_code=429, error_key="login_locked")
         if user is None:
-            audit.record(settings, "login", "denied", actor=username, client=client_of(request))
-            return render(request, "login.html", status_code=401, error_key="login_failed")
-        audit.record(settings, "login", "ok", user=user, client=client_of(request))
+            audit.record(settings, "login", "denied", actor=username, client=client)
+            return login_form(request, status_code=401, error_key="login_failed")
+        audit.record(settings, "login", "ok", user=user, client=client)
         response = RedirectResponse("/submissions", status_code=303)
+        # with the attributes it was set with: a browser ignores a __Host- cookie without Secure
+        response.delete_cookie(
+            login_cookie(request),
+            secure=request.url.scheme == "https",
+            httponly=True,
+            samesite="strict",
+        )
         response.set_cookie(
             SESSION_COOKIE,
             accounts.open_session(settings, user),
@@ -350,7 +535,7 @@ def create_app(settings: Settings) -> FastAPI:
     def upload_page(
         request: Request, session: Annotated[Session, Depends(page_session)]
     ) -> HTMLResponse:
-        return render(request, "upload.html", session=session, limit_mb=limit // 2**20)
+        return render(request, "upload.html", session=session, limit_mb=limit_mb)
 
     @app.post("/upload", include_in_schema=False)
     def upload_form(
@@ -361,7 +546,7 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> HTMLResponse:
         check_csrf(session, csrf)
         lang = language_of(request)
-        context: dict[str, Any] = {"session": session, "limit_mb": limit // 2**20}
+        context: dict[str, Any] = {"session": session, "limit_mb": limit_mb}
         if file is None or not file.filename:
             return render(request, "upload.html", status_code=400, error_key="no_file", **context)
         outcome = accept_upload(request, session.user, file, lang)
@@ -382,7 +567,7 @@ def create_app(settings: Settings) -> FastAPI:
     def share_page(
         request: Request,
         session: Annotated[Session, Depends(page_session)],
-        state: str | None = None,
+        state: StateQuery = None,
     ) -> HTMLResponse:
         share = shares.share_for(settings, session.user, state)
         return render(request, "share.html", session=session, share=share)
@@ -392,7 +577,7 @@ def create_app(settings: Settings) -> FastAPI:
         request: Request,
         name: str,
         session: Annotated[Session, Depends(page_session)],
-        state: str | None = None,
+        state: StateQuery = None,
     ) -> Response:
         return share_file(request, session.user, name, state)
 
@@ -400,7 +585,7 @@ def create_app(settings: Settings) -> FastAPI:
     def share_zip_page(
         request: Request,
         session: Annotated[Session, Depends(page_session)],
-        state: str | None = None,
+        state: StateQuery = None,
     ) -> Response:
         return share_zip(request, session.user, state)
 
@@ -447,7 +632,7 @@ def create_app(settings: Settings) -> FastAPI:
                 settings, user, file.filename or "package", file.file, language=lang
             )
         except uploads.TooLarge as exc:
-            audit.record(settings, "upload", "denied", user=user, client=client, reason=str(exc))
+            audit.record(settings, "upload", "too_large", user=user, client=client, reason=str(exc))
             return JSONResponse({"detail": str(exc)}, status_code=413)
         outcome = {"validated": "ok", "rejected": "rejected", "refused": "denied"}[receipt.verdict]
         audit.record(
@@ -553,7 +738,9 @@ def create_app(settings: Settings) -> FastAPI:
     def api_upload(
         request: Request,
         user: ApiUser,
-        file: Annotated[UploadFile, File(description="the package: .xlsx, .zip or .json")],
+        file: Annotated[
+            UploadFile, File(description="the package: .xlsx, .ods, .xls, .zip or .json")
+        ],
         language: Language | None = None,
     ) -> Response:
         outcome = accept_upload(request, user, file, language)
@@ -584,9 +771,7 @@ def create_app(settings: Settings) -> FastAPI:
     @api.get("/submissions", response_model=list[uploads.Upload], summary="My submissions")
     def api_submissions(
         user: ApiUser,
-        state: Annotated[
-            str | None, Query(pattern="^[A-Z]{3}$", description="secretariat only: one state")
-        ] = None,
+        state: StateQuery = None,
     ) -> list[uploads.Upload]:
         return uploads.uploads_for(settings, user, state=state if user.is_secretariat else None)
 
@@ -625,7 +810,7 @@ def create_app(settings: Settings) -> FastAPI:
     def api_share(
         request: Request,
         user: ApiUser,
-        state: Annotated[str | None, Query(pattern="^[A-Z]{3}$")] = None,
+        state: StateQuery = None,
     ) -> ShareOut:
         share = shares.share_for(settings, user, state)
         if share is None:
@@ -647,7 +832,7 @@ def create_app(settings: Settings) -> FastAPI:
         request: Request,
         name: str,
         user: ApiUser,
-        state: Annotated[str | None, Query(pattern="^[A-Z]{3}$")] = None,
+        state: StateQuery = None,
     ) -> Response:
         return share_file(request, user, name, state)
 
@@ -660,7 +845,7 @@ def create_app(settings: Settings) -> FastAPI:
     def api_share_zip(
         request: Request,
         user: ApiUser,
-        state: Annotated[str | None, Query(pattern="^[A-Z]{3}$")] = None,
+        state: StateQuery = None,
     ) -> Response:
         return share_zip(request, user, state)
 

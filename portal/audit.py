@@ -79,14 +79,3 @@ def events(settings: Settings, *, limit: int = 100, action: str | None = None) -
         )
         for r in reversed(rows)
     ]
-
-
-def recent_failures(settings: Settings, username: str, since: datetime) -> int:
-    """Failed logins for ``username`` since ``since`` (the login lockout counts them)."""
-    with connect(settings) as con:
-        (n,) = con.execute(
-            "select count(*) from audit where action = 'login' and outcome = 'denied' "
-            "and actor = ? and at >= ?",
-            [username, since.astimezone(UTC).isoformat()],
-        ).fetchone()
-    return n

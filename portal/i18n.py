@@ -25,6 +25,20 @@ WORDS: dict[str, dict[Language, str]] = {
         "fr": "Trop de tentatives échouées : réessayez dans 15 minutes.",
         "es": "Demasiados intentos fallidos: vuelva a intentarlo en 15 minutos.",
     },
+    "login_expired": {
+        "en": "This login form has expired or did not come from this site: log in again.",
+        "fr": "Ce formulaire de connexion a expiré ou ne provient pas de ce site : "
+        "connectez-vous à nouveau.",
+        "es": "Este formulario de inicio de sesión ha caducado o no procede de este sitio: "
+        "inicie sesión de nuevo.",
+    },
+    "login_too_long": {
+        "en": "{field}: too long, at most {max} characters. Correct it and log in again.",
+        "fr": "{field} : trop long, {max} caractères au plus. Corrigez-le et connectez-vous à "
+        "nouveau.",
+        "es": "{field}: demasiado largo, {max} caracteres como máximo. Corríjalo e inicie "
+        "sesión de nuevo.",
+    },
     "signed_in_as": {"en": "Signed in as", "fr": "Connecté en tant que", "es": "Conectado como"},
     "submissions": {"en": "My submissions", "fr": "Mes soumissions", "es": "Mis envíos"},
     "all_submissions": {
@@ -34,13 +48,15 @@ WORDS: dict[str, dict[Language, str]] = {
     },
     "upload": {"en": "Upload a package", "fr": "Déposer un paquet", "es": "Cargar un paquete"},
     "upload_help": {
-        "en": "An Excel workbook (.xlsx), a CSV bundle (.zip) or a JSON file (.json), "
-        "at most {limit} MB. It is checked at once; an accepted package goes on to the warehouse.",
-        "fr": "Un classeur Excel (.xlsx), un lot CSV (.zip) ou un fichier JSON (.json), "
-        "{limit} Mo au plus. Il est vérifié immédiatement ; un paquet accepté est transmis "
-        "à l'entrepôt.",
-        "es": "Un libro de Excel (.xlsx), un lote CSV (.zip) o un archivo JSON (.json), "
-        "de {limit} MB como máximo. Se comprueba en el acto; un paquete aceptado pasa al almacén.",
+        "en": "A spreadsheet (Excel .xlsx or .xls, OpenDocument .ods), a CSV bundle (.zip) or "
+        "a JSON file (.json), at most {limit} MB. It is checked at once; an accepted package "
+        "goes on to the warehouse.",
+        "fr": "Un classeur (Excel .xlsx ou .xls, OpenDocument .ods), un lot CSV (.zip) ou un "
+        "fichier JSON (.json), {limit} Mo au plus. Il est vérifié immédiatement ; un paquet "
+        "accepté est transmis à l'entrepôt.",
+        "es": "Una hoja de cálculo (Excel .xlsx o .xls, OpenDocument .ods), un lote CSV (.zip) "
+        "o un archivo JSON (.json), de {limit} MB como máximo. Se comprueba en el acto; un "
+        "paquete aceptado pasa al almacén.",
     },
     "file": {"en": "File", "fr": "Fichier", "es": "Archivo"},
     "send": {"en": "Upload and check", "fr": "Déposer et vérifier", "es": "Cargar y comprobar"},
@@ -138,6 +154,11 @@ WORDS: dict[str, dict[Language, str]] = {
         "es": "No está autorizado a hacer esto.",
     },
     "not_found": {"en": "Not found.", "fr": "Introuvable.", "es": "No encontrado."},
+    "invalid_request": {
+        "en": "This request is not valid (check the address).",
+        "fr": "Cette requête n'est pas valide (vérifiez l'adresse).",
+        "es": "Esta solicitud no es válida (compruebe la dirección).",
+    },
     "severity_error": {"en": "error", "fr": "erreur", "es": "error"},
     "severity_warning": {"en": "warning", "fr": "avertissement", "es": "advertencia"},
     "status_received": {"en": "received", "fr": "reçu", "es": "recibido"},

@@ -8,6 +8,7 @@ the pipeline comes from files the pipeline publishes (reports, snapshot manifest
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,8 +65,8 @@ create table if not exists audit (
     at text not null,
     actor text,                      -- username, or NULL when nobody is authenticated
     actor_state text,
-    action text not null,            -- login, login_failed, logout, upload, download, refused, ...
-    outcome text not null,           -- ok | denied | rejected | error
+    action text not null,            -- login, logout, upload, request, download, api_auth, ...
+    outcome text not null,           -- ok | denied | locked | rejected | too_large | error
     target text,
     client text,
     detail text                      -- JSON
@@ -75,7 +76,22 @@ create trigger if not exists audit_no_update before update on audit
 begin select raise(abort, 'the audit trail is append-only'); end;
 create trigger if not exists audit_no_delete before delete on audit
 begin select raise(abort, 'the audit trail is append-only'); end;
+-- Login attempts let through to a password check within the lockout window and not (or not
+-- yet) successful: the lockout counts these rows, in the same transaction that adds one.
+create table if not exists login_attempts (
+    attempt_id integer primary key autoincrement,
+    username text not null,
+    at text not null
+);
+create index if not exists login_attempts_by_user on login_attempts (username, at);
+-- The server's own secrets (the key that signs login-form CSRF tokens): in the database, so
+-- every worker process of `vrs serve` signs and checks with the same key.
+create table if not exists server_keys (
+    name text primary key,
+    value text not null
+);
 """
+KEYS = ("login_csrf",)
 
 
 def portal_dir(settings: Settings) -> Path:
@@ -95,6 +111,11 @@ def initialise(settings: Settings) -> Path:
     try:
         con.execute("pragma journal_mode = wal")
         con.executescript(SCHEMA)
+        for name in KEYS:  # made once; every later start keeps the first one
+            con.execute(
+                "insert or ignore into server_keys (name, value) values (?, ?)",
+                [name, secrets.token_hex(32)],
+            )
         con.commit()
     finally:
         con.close()
@@ -103,15 +124,22 @@ def initialise(settings: Settings) -> Path:
 
 
 @contextmanager
-def connect(settings: Settings) -> Iterator[sqlite3.Connection]:
-    """A connection in autocommit-per-block style: commits on success, rolls back on error."""
+def connect(settings: Settings, *, write_lock: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection in autocommit-per-block style: commits on success, rolls back on error.
+
+    ``write_lock``: the block is one transaction that holds the database's write lock from its
+    first statement (BEGIN IMMEDIATE), so what it reads cannot change before it commits — not
+    from another thread, nor from another process on the same file (a check-then-write that
+    must be atomic, like the login lockout)."""
     path = database_path(settings)
     if not path.exists():
         initialise(settings)
-    con = sqlite3.connect(path, timeout=30)
+    con = sqlite3.connect(path, timeout=30, isolation_level=None if write_lock else "")
     con.row_factory = sqlite3.Row
     con.execute("pragma foreign_keys = on")
     con.execute("pragma busy_timeout = 30000")
+    if write_lock:
+        con.execute("begin immediate")
     try:
         yield con
         con.commit()
@@ -120,3 +148,10 @@ def connect(settings: Settings) -> Iterator[sqlite3.Connection]:
         raise
     finally:
         con.close()
+
+
+def server_key(settings: Settings, name: str) -> bytes:
+    """One of the server's secret keys (see ``KEYS``)."""
+    with connect(settings) as con:
+        (value,) = con.execute("select value from server_keys where name = ?", [name]).fetchone()
+    return bytes.fromhex(value)

@@ -105,7 +105,7 @@ def receive(
         )
     result = validate_package(archived.path, settings.limits)
     header = result.header
-    state = header.reporting_state if header else None
+    state = result.reporting_state  # also when another field of the submission has an error
     if state is not None and not user.may_see_state(state):
         verdict = "refused"
     elif result.accepted:
@@ -134,7 +134,7 @@ def receive(
                 verdict,
                 state,
                 header.reporting_agency if header else None,
-                header.period.label if header else None,
+                result.period.label if result.period else None,  # as reporting_state
                 header.action if header else None,
                 report["submission"]["errors"],
                 report["submission"]["warnings"],

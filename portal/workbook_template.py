@@ -621,12 +621,15 @@ INSTRUCTIONS: dict[Language, list[tuple[str, list[str]]]] = {
             "Dates, money and ages",
             [
                 "Dates: YYYY-MM-DD (2024-02-03) or an Excel date. DD/MM/YYYY or MM/DD/YYYY only "
-                "when declared in the date_format field of submission. A date outside the "
-                "period is reported as a warning.",
+                "when declared in the date_format field of submission; a two-digit year "
+                "(02/24/19) is read in the century nearest the period. A date outside the "
+                "period is reported as a warning; more than a year away, or before 1900, it is "
+                "an error.",
                 "Money: fee_per_migrant is what one migrant paid, a number without currency "
                 "sign or thousands separator; fee_currency is its ISO 4217 code (USD, EUR…). "
                 "Fill both or neither.",
-                "Age groups: your own bands, such as 18-24, <18, 65+, minor, adult or unknown.",
+                "Age groups: your own bands, such as 18-24, <18, 65+, minor, adult or unknown, "
+                "as text (a bare 25 is read as the single age 25, with a warning).",
             ],
         ),
         (
@@ -653,9 +656,10 @@ INSTRUCTIONS: dict[Language, list[tuple[str, list[str]]]] = {
         (
             "Sending the package",
             [
-                "Save it as an Excel workbook (.xlsx), not password-protected, and upload it "
-                "through the portal (Upload a package; or POST /api/v1/submissions), or send "
-                "it to the secretariat, who puts it in with the command vrs submit.",
+                "Save it as an Excel workbook (.xlsx, or the older .xls) or an OpenDocument "
+                "spreadsheet (.ods), not password-protected, and upload it through the portal "
+                "(Upload a package; or POST /api/v1/submissions), or send it to the "
+                "secretariat, who puts it in with the command vrs submit.",
                 "It is checked at once. Errors reject the whole package and nothing of it is "
                 "loaded: correct them and send it again. Warnings do not stop it. The report "
                 "lists every problem with its sheet, row and column, and comes with a copy of "
@@ -728,13 +732,16 @@ INSTRUCTIONS: dict[Language, list[tuple[str, list[str]]]] = {
             [
                 "Dates : AAAA-MM-JJ (2024-02-03) ou une date Excel. JJ/MM/AAAA ou MM/JJ/AAAA "
                 "seulement si c'est déclaré dans le champ date_format de submission "
-                "(DD/MM/YYYY ou MM/DD/YYYY). Une date hors de la période est signalée par un "
-                "avertissement.",
+                "(DD/MM/YYYY ou MM/DD/YYYY) ; une année à deux chiffres (24/02/19) est lue "
+                "dans le siècle le plus proche de la période. Une date hors de la période est "
+                "signalée par un avertissement ; à plus d'un an, ou avant 1900, c'est une "
+                "erreur.",
                 "Montants : fee_per_migrant est ce qu'un migrant a payé, un nombre sans "
                 "symbole monétaire ni séparateur de milliers ; fee_currency est son code ISO "
                 "4217 (USD, EUR…). Remplissez les deux ou aucun.",
                 "Tranches d'âge : vos propres tranches, comme 18-24, <18, 65+, mineur, adulte "
-                "ou inconnu.",
+                "ou inconnu, sous forme de texte (un simple 25 est lu comme l'âge exact 25, "
+                "avec un avertissement).",
             ],
         ),
         (
@@ -763,9 +770,10 @@ INSTRUCTIONS: dict[Language, list[tuple[str, list[str]]]] = {
         (
             "Envoyer le paquet",
             [
-                "Enregistrez-le comme classeur Excel (.xlsx), sans mot de passe, et déposez-le "
-                "sur le portail (Déposer un paquet ; ou POST /api/v1/submissions), ou "
-                "envoyez-le au secrétariat, qui le dépose avec la commande vrs submit.",
+                "Enregistrez-le comme classeur Excel (.xlsx, ou l'ancien .xls) ou comme "
+                "classeur OpenDocument (.ods), sans mot de passe, et déposez-le sur le portail "
+                "(Déposer un paquet ; ou POST /api/v1/submissions), ou envoyez-le au "
+                "secrétariat, qui le dépose avec la commande vrs submit.",
                 "Il est vérifié immédiatement. Les erreurs rejettent tout le paquet et rien "
                 "n'en est chargé : corrigez-les et envoyez-le de nouveau. Les avertissements ne "
                 "l'arrêtent pas. Le rapport donne chaque problème avec sa feuille, sa ligne et "
@@ -836,12 +844,15 @@ INSTRUCTIONS: dict[Language, list[tuple[str, list[str]]]] = {
             [
                 "Fechas: AAAA-MM-DD (2024-02-03) o una fecha de Excel. DD/MM/AAAA o MM/DD/AAAA "
                 "solo si se declara en el campo date_format de submission (DD/MM/YYYY o "
-                "MM/DD/YYYY). Una fecha fuera del período se señala con una advertencia.",
+                "MM/DD/YYYY); un año de dos cifras (24/02/19) se lee en el siglo más cercano "
+                "al período. Una fecha fuera del período se señala con una advertencia; a más "
+                "de un año, o antes de 1900, es un error.",
                 "Importes: fee_per_migrant es lo que pagó un migrante, un número sin símbolo "
                 "de moneda ni separador de miles; fee_currency es su código ISO 4217 (USD, "
                 "EUR…). Complete los dos o ninguno.",
                 "Grupos de edad: sus propios grupos, como 18-24, <18, 65+, menor, adulto o "
-                "desconocido.",
+                "desconocido, como texto (un 25 solo se lee como la edad exacta 25, con una "
+                "advertencia).",
             ],
         ),
         (
@@ -869,9 +880,10 @@ INSTRUCTIONS: dict[Language, list[tuple[str, list[str]]]] = {
         (
             "Enviar el paquete",
             [
-                "Guárdelo como libro de Excel (.xlsx), sin contraseña, y cárguelo en el portal "
-                "(Cargar un paquete; o POST /api/v1/submissions), o envíelo a la secretaría, "
-                "que lo carga con la orden vrs submit.",
+                "Guárdelo como libro de Excel (.xlsx, o el antiguo .xls) o como hoja de "
+                "cálculo OpenDocument (.ods), sin contraseña, y cárguelo en el portal (Cargar "
+                "un paquete; o POST /api/v1/submissions), o envíelo a la secretaría, que lo "
+                "carga con la orden vrs submit.",
                 "Se comprueba en el acto. Los errores rechazan todo el paquete y no se carga "
                 "nada de él: corríjalos y envíelo de nuevo. Las advertencias no lo detienen. El "
                 "informe indica cada problema con su hoja, fila y columna, junto con una copia "

@@ -3,6 +3,7 @@ with accounts for two states and the secretariat."""
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -37,9 +38,23 @@ class Portal:
     def browser(self, username: str) -> Iterator[httpx.Client]:
         """A logged-in page session (cookie jar), like a browser without JavaScript."""
         with httpx.Client(base_url=self.url, timeout=120) as client:
-            r = client.post("/login", data={"username": username, "password": PASSWORD})
+            r = log_in(client, username, PASSWORD)
             assert r.status_code == 303, r.text
             yield client
+
+
+def login_token(client: httpx.Client) -> str:
+    """Open the login page as a browser does: its cookie lands in ``client``'s jar, and the
+    form's CSRF token is returned."""
+    page = client.get("/login")
+    assert page.status_code == 200, page.text
+    return re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+
+
+def log_in(client: httpx.Client, username: str, password: str) -> httpx.Response:
+    """Fill in and send the login form (CSRF token included)."""
+    csrf = login_token(client)
+    return client.post("/login", data={"username": username, "password": password, "csrf": csrf})
 
 
 USERS = {

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, PASSWORD, Portal
+from conftest import DEMO, PASSWORD, Portal, log_in
 from fastapi.routing import APIRoute
 from starlette.routing import Mount
 
@@ -140,6 +140,44 @@ def test_a_package_for_another_state_is_refused_archived_and_logged(portal: Port
     assert r.status_code == 403
 
 
+def test_another_states_package_with_an_error_in_its_record_is_still_refused(
+    portal: Portal, tmp_path: Path
+) -> None:
+    # An error elsewhere in the submission record (personal data in notes) must not hide
+    # whose package it is: 403, not 422.
+    from packages import baseline, write
+
+    pkg = baseline()  # IDN
+    pkg["submission"]["notes"] = "questions to a.b@example.org"
+    r = upload(portal, "aus-submitter", write(pkg, tmp_path, "json", "idn-with-notes"))
+    assert r.status_code == 403
+    assert r.json()["reporting_state"] == "IDN"
+    # the secretariat reads whose package it was and for which period, not "?"
+    with portal.api("secretariat") as client:
+        stored = client.get(f"/api/v1/submissions/{r.json()['upload_id']}").json()
+    assert (stored["reporting_state"], stored["period"]) == ("IDN", "2024-Q1")
+
+
+def test_a_package_rejected_for_its_record_still_says_whose_and_which_period(
+    portal: Portal, tmp_path: Path
+) -> None:
+    from packages import baseline, write
+
+    pkg = baseline()
+    pkg["submission"] |= {"reporting_state": "AUS", "template_version": "9.9"}
+    r = upload(portal, "aus-submitter", write(pkg, tmp_path, "json", "aus-bad-version"))
+    assert r.status_code == 422
+    summary = r.json()["report"]["submission"]
+    assert (summary["reporting_state"], summary["period"]) == ("AUS", "2024-Q1")
+    with portal.api("secretariat") as client:
+        stored = client.get(f"/api/v1/submissions/{r.json()['upload_id']}").json()
+    assert (stored["verdict"], stored["reporting_state"], stored["period"]) == (
+        "rejected",
+        "AUS",
+        "2024-Q1",
+    )
+
+
 def test_oversized_upload_is_refused_with_413(portal: Portal) -> None:
     limit = portal.settings.limits.max_package_bytes
     before = sorted(portal.settings.archive.rglob("*"))
@@ -241,12 +279,10 @@ def test_failed_logins_lock_the_account_and_are_audited(portal: Portal) -> None:
     accounts.add_user(portal.settings, "tha-submitter", Role.submitter, "THA", PASSWORD)
     with portal.api(None) as client:
         for _ in range(5):
-            r = client.post("/login", data={"username": "tha-submitter", "password": "guess"})
-            assert r.status_code == 401
-        r = client.post("/login", data={"username": "tha-submitter", "password": PASSWORD})
+            assert log_in(client, "tha-submitter", "guess").status_code == 401
+        r = log_in(client, "tha-submitter", PASSWORD)
         assert r.status_code == 429  # locked, even with the right password
-        r = client.post("/login", data={"username": "nobody", "password": PASSWORD})
-        assert r.status_code == 401
+        assert log_in(client, "nobody", PASSWORD).status_code == 401
     logins = audit.events(portal.settings, limit=1000, action="login")
     mine = [e.outcome for e in logins if e.actor == "tha-submitter"]
     assert mine == ["denied"] * 5 + ["locked"]
