@@ -4,12 +4,15 @@ DuckDB file locked after it returns), always with explicit project, profiles and
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +39,33 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes the child die with this process (Linux): the kernel sends it
+    SIGKILL when its parent dies, even by ``kill -9``. Without it a killed ``vrs refresh`` left
+    dbt running, re-parented, holding the warehouse's lock. None elsewhere.
+
+    The kernel's "parent" is the *thread* that started the child: ``run_dbt`` starts and waits
+    for dbt in the same thread (an Airflow task's, under ``dag.test()`` or a worker), so that
+    thread outlives dbt unless the whole process dies. dbt runs its models in threads of its
+    own process, which die with it; its one helper process (multiprocessing's resource tracker)
+    exits when dbt does (tests/system/test_crash_recovery.py checks both).
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here: the child only calls it
+    parent = os.getpid()
+
+    def in_child() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the request was in place
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return in_child
+
+
 def run_dbt(settings: Settings, *args: str, capture: bool = True) -> DbtRun:
     target = settings.dbt_target
     command = (
@@ -58,7 +88,15 @@ def run_dbt(settings: Settings, *args: str, capture: bool = True) -> DbtRun:
     )
     target.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=capture, text=True, check=False)
+    done = subprocess.run(
+        command,
+        env=env,
+        capture_output=capture,
+        text=True,
+        check=False,
+        # safe beside other threads: between fork and exec the child takes no lock they hold
+        preexec_fn=die_with_parent(),
+    )
     seconds = time.perf_counter() - started
     tail = "\n".join((done.stdout or "").splitlines()[-40:]) if capture else ""
     log.info("dbt %s: exit %d in %.1f s", " ".join(args), done.returncode, seconds)

@@ -848,12 +848,11 @@ def run_coverage(
     and byte-identical files, since nothing received on or after ``as_of`` is read and no
     clock time is written.
     """
-    import duckdb  # deferred (not warehouse.raw_layer.connect: that imports the contracts)
+    from warehouse.raw_layer import connect  # deferred: DuckDB, for the commands that use it
 
     path = Path(participants_path or settings.participants)
     participants = load_participants(path)  # before touching the warehouse: fail fast
-    settings.warehouse_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(settings.warehouse_db))
+    con = connect(settings.warehouse_db)
     try:
         submissions = read_submissions(con)
         rows = assess(expected_reports(participants, as_of), submissions, as_of)

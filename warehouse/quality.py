@@ -24,7 +24,8 @@ the Data Docs). A checkpoint's ``batch_parameters`` apply to all of its validati
 every mart is a different DataFrame, so there is one checkpoint per mart (12 runs in all, not one
 per expectation). A mart is read only with the columns its suite names, when its checkpoint runs,
 and dropped after it. The Data Docs site (``<out_dir>/data_docs/``) is built once, after the last
-checkpoint, from the context's stored results; the gate writes ``quality-report.json`` and
+checkpoint, from the context's stored results, and made self-contained (:mod:`warehouse.data_docs`:
+no CDN, opens offline from ``file://``); the gate writes ``quality-report.json`` and
 ``quality-report.md`` next to it.
 
 Importing this module is cheap: great_expectations (several seconds), pandas and DuckDB are
@@ -33,7 +34,6 @@ imported by the functions that need them, so the CLI and DAG parsing do not pay 
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import math
@@ -47,6 +47,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlparse
 from urllib.request import url2pathname
+
+from warehouse.data_docs import make_self_contained
 
 if TYPE_CHECKING:
     import duckdb
@@ -876,6 +878,7 @@ def _validate(
     # The site once, from the stored results of every checkpoint: an UpdateDataDocsAction per
     # checkpoint rebuilt the index and re-compiled GX's templates each time (docs/benchmarks.md).
     context.build_data_docs(site_names=[_SITE])
+    make_self_contained(docs_dir)
     results: list[MartResult] = []
     for batch, rows, counts, identifiers in checked:
         page: Path | None = None
@@ -897,33 +900,6 @@ def _validate(
     return failures, results
 
 
-def _add_static_index(index: Path, marts: Sequence[MartResult]) -> None:
-    """Add a plain list of the validation pages to the Data Docs index.
-
-    GX's index draws its table with jQuery and bootstrap-table loaded from CDNs: offline (an
-    analyst's laptop, an air-gapped server) it opens empty. The pages themselves are static
-    HTML, so a list of links is all the index needs to be usable without the internet."""
-    if not index.exists():
-        return
-    items = "\n".join(
-        f'<li><a href="{html.escape(str(m.data_docs_page.relative_to(DATA_DOCS_DIR)))}">'
-        f"{html.escape(m.mart)}</a>: {m.expectations} expectations, "
-        f"{m.failed_critical} critical failed, {m.failed_warning} warnings failed</li>"
-        for m in marts
-        if m.data_docs_page is not None and m.data_docs_page.is_relative_to(DATA_DOCS_DIR)
-    )
-    section = (
-        '<section id="vrs-static-index" style="margin: 1em 2em">'
-        "<h2>Validation results of this run</h2>"
-        f"<ul>\n{items}\n</ul>"
-        f'<p>Summary: <a href="../{REPORT_MD}">{REPORT_MD}</a></p></section>\n'
-    )
-    text = index.read_text(encoding="utf-8")
-    at = text.rfind("</body>")
-    text = text[:at] + section + text[at:] if at >= 0 else text + section
-    index.write_text(text, encoding="utf-8")
-
-
 # --------------------------------------------------------------------------------------------
 # The gate.
 
@@ -935,9 +911,10 @@ def run_quality_gate(warehouse_db: Path, out_dir: Path) -> QualityReport:
     the same build must not list the previous run's pages); ``quality-report.json`` and
     ``quality-report.md`` are rewritten. A missing mart, code list or source table of a
     conservation total is a critical failure in the report; errors reading the warehouse itself
-    (it cannot be opened, a mart lacks a period column) raise.
+    (it cannot be opened, a mart lacks a period column) raise: WarehouseInUse when another
+    process holds it for writing.
     """
-    import duckdb
+    from warehouse.raw_layer import connect
 
     started = time.perf_counter()
     out_dir = Path(out_dir).resolve()
@@ -955,7 +932,7 @@ def run_quality_gate(warehouse_db: Path, out_dir: Path) -> QualityReport:
     gx_log = logging.getLogger("great_expectations")
     if gx_log.level == logging.NOTSET:
         gx_log.setLevel(logging.WARNING)
-    con = duckdb.connect(str(warehouse_db), read_only=True)
+    con = connect(warehouse_db, read_only=True)
     try:
         marts = _tables(con, MARTS_SCHEMA)
         lookups = _read_lookups(con, marts)
@@ -993,7 +970,6 @@ def run_quality_gate(warehouse_db: Path, out_dir: Path) -> QualityReport:
     finally:
         con.close()
     failures.extend(validated)
-    _add_static_index(docs_dir / "index.html", mart_results)
     anomalies = [
         Anomaly(
             reporting_state=row.reporting_state,
@@ -1109,8 +1085,8 @@ def _write_markdown(report: QualityReport, warehouse_db: Path) -> None:
     if report.data_docs is not None:
         lines.append(
             f"- Data Docs: [{_relative(report.data_docs, report.report_md.parent)}]"
-            f"({_relative(report.data_docs, report.report_md.parent)}) (the index needs the "
-            "internet for its scripts; the per-mart pages below are plain HTML)"
+            f"({_relative(report.data_docs, report.report_md.parent)}) (self-contained: opens "
+            "offline)"
         )
     lines += [
         "",

@@ -232,7 +232,8 @@ def _registry_row(
     quarantine: Path | None,
 ) -> dict[str, object]:
     header = result.header
-    harmonised: dict[str, object] = {}
+    # Whose package it is, even when rejected for an error elsewhere in its submission record.
+    harmonised: dict[str, object] = {"reporting_state": result.reporting_state}
     if header is not None:
         harmonised = {
             "reporting_state": header.reporting_state,

@@ -9,6 +9,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+# A published build's DuckDB file, inside its snapshot folder (warehouse/publish.py). DuckDB
+# names a database after its file, even opened through a symlink: never "marts", "meta", "build".
+SNAPSHOT_DATABASE = "snapshot.duckdb"
 
 
 @dataclass(frozen=True)
@@ -122,21 +125,24 @@ class Settings:
 
     @property
     def snapshots(self) -> Path:
+        """One folder per published build, holding all of it: ``snapshot.duckdb``, the Parquet
+        files, ``shares/``, ``docs/``, ``quality/`` and ``snapshot.json``."""
         return self.published / "snapshots"
 
     @property
     def current_db(self) -> Path:
-        """What analysts open: a symlink to the latest complete snapshot."""
+        """What analysts open: a fixed symlink through ``current`` (``current/snapshot.duckdb``)."""
         return self.published / "current.duckdb"
 
     @property
     def current_dir(self) -> Path:
-        """The same marts as Parquet (and the docs): a symlink to the snapshot's folder."""
+        """The symlink to the current snapshot's folder: the one link a publication switches."""
         return self.published / "current"
 
     @property
     def shares(self) -> Path:
-        """Each state's reciprocity share of the current snapshot: a symlink to its folder."""
+        """Each state's reciprocity share of the current snapshot: a fixed symlink through
+        ``current`` (``current/shares``)."""
         return self.published / "shares"
 
     def ensure_dirs(self) -> None:
