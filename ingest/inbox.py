@@ -16,14 +16,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 SEPARATOR = "__"
+MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# An extension as readers know them (".xlsx", ".json"): shortening a long name keeps it, or
+# the package would be refused as a file without one.
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}$")
 
 
 def safe_name(name: str) -> str:
-    """A file name made of harmless characters (no directories, no leading dots)."""
+    """A file name made of harmless characters (no directories, no leading dots), at most
+    ``MAX_NAME`` characters, its extension kept."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     cleaned = _UNSAFE.sub("_", base).lstrip("._") or "package"
-    return cleaned[:120]
+    if len(cleaned) <= MAX_NAME:
+        return cleaned
+    ext = m.group(0) if (m := _EXTENSION.search(cleaned)) else ""
+    return cleaned[: MAX_NAME - len(ext)] + ext
 
 
 @dataclass(frozen=True)
@@ -76,10 +84,34 @@ def waiting_item(path: Path) -> Waiting | None:
     )
 
 
-def waiting(inbox: Path) -> list[Waiting]:
-    """Files waiting in the inbox, oldest first (modification time, then name)."""
+def _place(stat: os.stat_result, name: str) -> tuple[int, str]:
+    """A file's place in the arrival order: modification time, then name."""
+    return stat.st_mtime_ns, name
+
+
+def arrival(path: Path) -> tuple[int, str] | None:
+    """A waiting file's place in the arrival order, or None when it is no longer there."""
+    try:
+        return _place(path.stat(), path.name)
+    except FileNotFoundError:
+        return None
+
+
+def waiting(inbox: Path, *, before: tuple[int, str] | None = None) -> list[Waiting]:
+    """Files waiting in the inbox, oldest first (modification time, then name); with
+    ``before``, only those that arrived before that place in the order."""
     if not inbox.exists():
         return []
-    files = [p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")]
-    files.sort(key=lambda p: (p.stat().st_mtime_ns, p.name))
-    return [item for path in files if (item := waiting_item(path)) is not None]
+    places: list[tuple[tuple[int, str], Path]] = []
+    with os.scandir(inbox) as entries:  # one stat per file: every task of a run reads this
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.is_file():
+                continue
+            try:
+                place = _place(entry.stat(), entry.name)
+            except FileNotFoundError:  # taken by another process meanwhile: not waiting
+                continue
+            if before is None or place < before:
+                places.append((place, Path(entry.path)))
+    places.sort()
+    return [item for _place, path in places if (item := waiting_item(path)) is not None]

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,10 +24,31 @@ class Engine(StrEnum):
 
 if TYPE_CHECKING:  # the pipeline imports pandera and polars: only load them when needed
     from warehouse.pipeline import RefreshResult
+    from warehouse.progress import Progress
+    from warehouse.refresh import Outcome
 
 REPO_SAMPLES = REPO_ROOT / "samples" / "demo"
+EXIT_IN_USE = 75  # sysexits' EX_TEMPFAIL: try again later
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The ``vrs`` application: a warehouse locked by another process is one line and exit 75
+    in every command, not a traceback."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as problem:
+            # imported here: the commands that never open the warehouse need not load DuckDB
+            from warehouse.raw_layer import WarehouseInUse
+
+            if not isinstance(problem, WarehouseInUse):
+                raise
+            typer.echo(str(problem), err=True)
+            sys.exit(EXIT_IN_USE)
+
+
+app = _App(
     help="vrs: voluntary reporting warehouse on migrant smuggling.",
     no_args_is_help=True,
     add_completion=False,
@@ -37,6 +58,9 @@ HomeOption = Annotated[
     Path | None,
     typer.Option("--home", help="VRS_HOME (default: $VRS_HOME, else var/ in the repository)."),
 ]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="The detailed logs (Airflow's and ours).")
+]
 
 
 def _settings(home: Path | None) -> Settings:
@@ -45,7 +69,9 @@ def _settings(home: Path | None) -> Settings:
 
 @app.command()
 def validate(
-    path: Annotated[Path, typer.Argument(help="A package: .xlsx, .zip (CSV bundle) or .json.")],
+    path: Annotated[
+        Path, typer.Argument(help="A package: .xlsx, .ods, .xls, .zip (CSV bundle) or .json.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     language: Annotated[
         str | None, typer.Option(help="Report language (en, fr, es); default: the package's.")
@@ -103,30 +129,57 @@ def submit(
         typer.echo(f"{path} -> {put(path, settings.inbox)}")
 
 
-def _report_refresh(result: RefreshResult, settings: Settings, *, quiet: bool = False) -> None:
+def _configure_logging(verbose: bool) -> None:
+    """Our logs from warnings up (all is well: none), or everything with --verbose (Airflow's
+    level follows: run_dag's ``quiet``)."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+
+
+def _waiting(settings: Settings) -> list[Path]:
+    from ingest.inbox import waiting
+
+    return [w.path for w in waiting(settings.inbox)]
+
+
+def _progress(packages: list[Path], *, verbose: bool) -> Progress:
+    """Progress on stderr over the ``packages`` waiting: one live line on a terminal; plain
+    lines elsewhere and among the detailed logs of --verbose."""
+    from warehouse.progress import Progress
+
+    return Progress(packages, live=False if verbose else None)
+
+
+def _problems(o: Outcome) -> str:
+    """'2 errors, 1 warning, ' — nothing when there are none: a package without problems
+    reads without the words."""
+    counts = ((o.errors, "error"), (o.warnings, "warning"))
+    return "".join(f"{n} {word}{'s' if n > 1 else ''}, " for n, word in counts if n)
+
+
+def _report_refresh(
+    result: RefreshResult, settings: Settings, progress: Progress, *, quiet: bool = False
+) -> None:
     tally: dict[str, int] = {}
     for o in result.outcomes:
         tally[o.status] = tally.get(o.status, 0) + 1
         if not quiet:
-            typer.echo(
-                f"{o.status:9} {o.submission_id} {o.file} "
-                f"({o.errors} errors, {o.warnings} warnings, {o.rows} rows)"
-            )
+            progress.echo(f"{o.status:9} {o.submission_id} {o.file} ({_problems(o)}{o.rows} rows)")
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items())) or "inbox empty"
-    typer.echo(f"refresh: {summary}")
+    progress.echo(f"refresh: {summary}")
     if result.snapshot is not None and result.build is not None:
-        typer.echo(
+        progress.echo(
             f"published snapshot {result.snapshot.build_id} "
             f"(dbt build {result.build.seconds:.1f} s): {settings.current_db}"
         )
     elif result.skipped_reason:
-        typer.echo(f"nothing to publish: {result.skipped_reason}")
+        progress.echo(f"nothing to publish: {result.skipped_reason}")
 
 
 @app.command()
 def refresh(
     home: HomeOption = None,
-    quiet: bool = False,
+    quiet: Annotated[bool, typer.Option(help="The summary only: no line per package.")] = False,
+    verbose: VerboseOption = False,
     build: Annotated[
         bool, typer.Option(help="Build and publish the marts after ingesting.")
     ] = True,
@@ -136,54 +189,89 @@ def refresh(
         typer.Option(help="airflow: run the DAGs in-process (dag.test); library: call directly."),
     ] = Engine.airflow,
 ) -> None:
-    """Ingest everything waiting in the inbox (arrival order), then dbt build, check, publish."""
+    """Ingest everything waiting in the inbox (arrival order), then dbt build, check, publish.
+
+    On a terminal one line shows the progress (packages done/total, packages/s, the step)."""
     from warehouse.pipeline import BuildFailed, QualityGateFailed, RefreshResult, build_and_publish
+    from warehouse.progress import Step
+    from warehouse.raw_layer import ensure_free
     from warehouse.refresh import refresh_inbox
 
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr)
+    _configure_logging(verbose)
     settings = _settings(home)
-    if engine == "airflow":
-        _refresh_through_airflow(settings, build=build, force=force, quiet=quiet)
-        return
-    result = RefreshResult(outcomes=refresh_inbox(settings))
-    if build:
-        try:
-            built = build_and_publish(settings, force=force)
-        except (BuildFailed, QualityGateFailed) as failure:
-            _report_refresh(result, settings, quiet=quiet)
-            typer.echo(str(failure), err=True)
-            raise typer.Exit(1) from None
-        result.build, result.snapshot = built.build, built.snapshot
-        result.skipped_reason = built.skipped_reason
-    _report_refresh(result, settings, quiet=quiet)
+    ensure_free(settings.warehouse_db)  # now: inside an Airflow task it would be a failed task
+    packages = _waiting(settings)
+    with _progress(packages, verbose=verbose) as progress:
+        if engine == "airflow":
+            _refresh_through_airflow(
+                settings,
+                progress,
+                packages,
+                build=build,
+                force=force,
+                quiet=quiet,
+                verbose=verbose,
+            )
+            return
+        progress.step(Step.INGEST)
+        result = RefreshResult(outcomes=refresh_inbox(settings))
+        if build:
+            try:
+                built = build_and_publish(settings, force=force, on_step=progress.step)
+            except (BuildFailed, QualityGateFailed) as failure:
+                _report_refresh(result, settings, progress, quiet=quiet)
+                progress.echo(str(failure), err=True)
+                raise typer.Exit(1) from None
+            result.build, result.snapshot = built.build, built.snapshot
+            result.skipped_reason = built.skipped_reason
+        _report_refresh(result, settings, progress, quiet=quiet)
 
 
-def _refresh_through_airflow(settings: Settings, *, build: bool, force: bool, quiet: bool) -> None:
-    """vrs_ingest, then vrs_build, each a real DAG run with dag.test() (Airflow's SQLite
-    metadata in $VRS_HOME/airflow): what the scheduler would run, in this process."""
+def _refresh_through_airflow(
+    settings: Settings,
+    progress: Progress,
+    packages: list[Path],
+    *,
+    build: bool,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """vrs_ingest (unless no ``packages`` wait), then vrs_build, each a real DAG run with
+    dag.test() (Airflow's SQLite metadata in $VRS_HOME/airflow): what the scheduler would run,
+    in this process."""
     from warehouse.orchestration import run_dag
+    from warehouse.progress import count
 
-    ingest = run_dag(settings, "vrs_ingest", quiet=quiet)
-    processed = [
-        t for t in ingest.tasks if t["task_id"] == "process_package" and t["map_index"] >= 0
-    ]
-    for t in processed:
-        if not quiet:
-            typer.echo(f"  {t['label']}")
-    typer.echo(f"vrs_ingest: {ingest.state} ({len(processed)} packages, {ingest.seconds:.1f} s)")
-    if not ingest.ok:
-        raise typer.Exit(1)
+    if not packages:  # a run would only cost Airflow's start-up
+        progress.echo("vrs_ingest: not run, nothing waiting (0 packages)")
+    else:
+        ingest = run_dag(settings, "vrs_ingest", quiet=not verbose, progress=progress)
+        processed = [
+            t for t in ingest.tasks if t["task_id"] == "process_package" and t["map_index"] >= 0
+        ]
+        for t in processed:
+            if not quiet:
+                progress.echo(f"  {t['label']}")
+        progress.echo(
+            f"vrs_ingest: {ingest.state} ({count(len(processed), 'package')}, "
+            f"{ingest.seconds:.1f} s)"
+        )
+        if not ingest.ok:
+            raise typer.Exit(1)
     if build:
-        dag_run = run_dag(settings, "vrs_build", {"force": force}, quiet=quiet)
+        dag_run = run_dag(
+            settings, "vrs_build", {"force": force}, quiet=not verbose, progress=progress
+        )
         states = {t["task_id"]: t["state"] for t in dag_run.tasks}
-        typer.echo(f"vrs_build: {dag_run.state} ({dag_run.seconds:.1f} s) {states}")
+        progress.echo(f"vrs_build: {dag_run.state} ({dag_run.seconds:.1f} s) {states}")
         if not dag_run.ok:
-            typer.echo("nothing was published; the previous snapshot stays current", err=True)
+            progress.echo("nothing was published; the previous snapshot stays current", err=True)
             raise typer.Exit(1)
         if states.get("publish") == "success":
-            typer.echo(f"published: {settings.current_db}")
+            progress.echo(f"published: {settings.current_db}")
         else:
-            typer.echo("nothing to publish: the current snapshot is up to date")
+            progress.echo("nothing to publish: the current snapshot is up to date")
 
 
 @app.command()
@@ -206,25 +294,33 @@ def query(
 @app.command()
 def demo(
     samples: Annotated[Path, typer.Option(help="Folder of sample packages.")] = REPO_SAMPLES,
+    verbose: VerboseOption = False,
     home: HomeOption = None,
 ) -> None:
     """The whole pipeline on the bundled sample set: submit, ingest, build, publish, query."""
     from ingest.inbox import submit as put
+    from warehouse.orchestration import run_dag
     from warehouse.query import DEMO_QUERY, format_rows, run_query
+    from warehouse.raw_layer import ensure_free
 
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    _configure_logging(verbose)
     settings = _settings(home)
+    ensure_free(settings.warehouse_db)  # before anything is submitted, and before Airflow
     manifest = json.loads((samples / "MANIFEST.json").read_text(encoding="utf-8"))
     for entry in manifest["files"]:  # in the order, and at the time, the states sent them
         sent = datetime.fromtimestamp(entry["mtime"], UTC)
         put(samples / entry["file"], settings.inbox, received_at=sent)
     typer.echo(f"submitted {len(manifest['files'])} sample packages to {settings.inbox}")
-    _refresh_through_airflow(settings, build=True, force=False, quiet=True)
-    from warehouse.orchestration import run_dag
-
     today = datetime.now(UTC).date().isoformat()
-    coverage_run = run_dag(settings, "vrs_coverage", {"as_of": today})
-    typer.echo(f"vrs_coverage: {coverage_run.state} ({coverage_run.seconds:.1f} s)")
+    packages = _waiting(settings)
+    with _progress(packages, verbose=verbose) as progress:
+        _refresh_through_airflow(
+            settings, progress, packages, build=True, force=False, quiet=True, verbose=verbose
+        )
+        coverage_run = run_dag(
+            settings, "vrs_coverage", {"as_of": today}, quiet=not verbose, progress=progress
+        )
+        progress.echo(f"vrs_coverage: {coverage_run.state} ({coverage_run.seconds:.1f} s)")
     typer.echo(f"reports:  {settings.reports}/<submission id>/report.json and report.xlsx")
     typer.echo(f"marts:    {settings.current_db} (schema marts)")
     typer.echo(f"parquet:  {settings.current_dir}/<mart>.parquet")
@@ -256,7 +352,9 @@ def coverage(
     day = date.fromisoformat(as_of) if as_of else datetime.now(UTC).date()
     if engine == "airflow":
         from warehouse.orchestration import run_dag
+        from warehouse.raw_layer import ensure_free
 
+        ensure_free(settings.warehouse_db)  # now: inside an Airflow task it would be a failed task
         run = run_dag(settings, "vrs_coverage", {"as_of": day.isoformat()})
         typer.echo(f"vrs_coverage: {run.state} ({run.seconds:.1f} s)")
         if not run.ok:

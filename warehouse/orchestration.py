@@ -9,16 +9,37 @@ import logging
 import os
 import subprocess
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warehouse.progress import Progress, Step
 from warehouse.settings import REPO_ROOT, Settings
 
 log = logging.getLogger(__name__)
 
+# Airflow's in-process execution API (dag.test()) imports svcs.fastapi, which imports
+# starlette.testclient, which warns that it prefers httpx2 to httpx. Nothing here uses that
+# test client: the warning says nothing about a run.
+warnings.filterwarnings(
+    "ignore",
+    message="Using `httpx` with `starlette.testclient` is deprecated",
+    module="fastapi.testclient",
+)
+
 DAGS_FOLDER = REPO_ROOT / "dags"
 WRITER_POOL = "duckdb_writer"
+WRITER_POOL_DESCRIPTION = "one writer per DuckDB file"
+# The step of the job each task is (what the progress line shows).
+TASK_STEPS = {
+    "find_waiting": Step.INGEST,
+    "process_package": Step.INGEST,
+    "dbt_build": Step.BUILD,
+    "quality_gate": Step.QUALITY,
+    "publish": Step.PUBLISH,
+    "assess_coverage": Step.COVERAGE,
+}
 
 
 def airflow_environment(settings: Settings, *, quiet: bool = False) -> dict[str, str]:
@@ -47,17 +68,27 @@ def airflow_executable() -> str:
 
 
 def prepare_airflow(settings: Settings, *, quiet: bool = False) -> dict[str, str]:
-    """Create Airflow's metadata database and the writer pool once; return the environment."""
-    env = dict(os.environ) | airflow_environment(settings, quiet=quiet)
+    """Configure this process for the Airflow of this VRS_HOME, create Airflow's metadata
+    database once and the writer pool; return the environment for Airflow processes started
+    from here.
+
+    Airflow reads its configuration once, at import: this comes before anything imports
+    airflow, and a process serves one VRS_HOME."""
+    os.environ.update(airflow_environment(settings, quiet=quiet))
     settings.airflow_home.mkdir(parents=True, exist_ok=True)
-    steps = [("pools", "set", WRITER_POOL, "1", "one writer per DuckDB file")]
     if not (settings.airflow_home / "airflow.db").exists():
-        steps.insert(0, ("db", "migrate"))
-    for args in steps:  # the pool every time: a migration that was interrupted left none
         subprocess.run(
-            [airflow_executable(), *args], env=env, check=True, capture_output=True, text=True
+            [airflow_executable(), "db", "migrate"],
+            env=dict(os.environ),
+            check=True,
+            capture_output=True,
+            text=True,
         )
-    return env
+    from airflow.models.pool import Pool
+
+    # In this process, not as `airflow pools set`: a second Airflow start-up costs seconds.
+    Pool.create_or_update_pool(WRITER_POOL, 1, WRITER_POOL_DESCRIPTION, include_deferred=False)
+    return dict(os.environ)
 
 
 @dataclass
@@ -75,24 +106,40 @@ class DagRunSummary:
         return [t for t in self.tasks if t["state"] in ("failed", "upstream_failed")]
 
 
-def run_dag(settings: Settings, dag_id: str, conf: dict | None = None, *, quiet: bool = True):
+def run_dag(
+    settings: Settings,
+    dag_id: str,
+    conf: dict | None = None,
+    *,
+    quiet: bool = True,
+    progress: Progress | None = None,
+) -> DagRunSummary:
     """``dag.test()`` in this process: the real DAG, its real tasks, Airflow's real metadata.
 
     Airflow reads its configuration at import, so the environment is set first; a process
-    runs DAGs of one VRS_HOME only.
+    runs DAGs of one VRS_HOME only. ``quiet``: Airflow's and our logs from warnings up only.
+    ``progress`` hears which step runs.
     """
     import time
 
-    os.environ.update(airflow_environment(settings, quiet=quiet))
     prepare_airflow(settings, quiet=quiet)
     from airflow.dag_processing.dagbag import DagBag
+    from airflow.sdk.listener import get_listener_manager
 
     bag = DagBag(str(DAGS_FOLDER))
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
     dag = bag.get_dag(dag_id)
+    listeners = get_listener_manager()
+    listener = _progress_listener(progress) if progress is not None else None
+    if listener is not None:
+        listeners.add_listener(listener)
     started = time.perf_counter()
-    run = dag.test(run_conf=conf or {})
+    try:
+        run = dag.test(run_conf=conf or {})
+    finally:
+        if listener is not None:
+            listeners.pm.unregister(listener)
     seconds = time.perf_counter() - started
     tasks = [
         {
@@ -107,6 +154,20 @@ def run_dag(settings: Settings, dag_id: str, conf: dict | None = None, *, quiet:
     state = str(run.state.value if hasattr(run.state, "value") else run.state)
     log.info("%s: %s in %.1f s (%d task instances)", dag_id, state, seconds, len(tasks))
     return DagRunSummary(dag_id, state, seconds, tasks)
+
+
+def _progress_listener(progress: Progress) -> object:
+    """An Airflow listener: dag.test() runs the tasks in this process and calls it as each
+    starts. (Defined here: Airflow may only be imported once configured.)"""
+    from airflow.listeners import hookimpl
+
+    class ProgressListener:
+        @hookimpl
+        def on_task_instance_running(self, previous_state: object, task_instance: Any) -> None:
+            if (step := TASK_STEPS.get(task_instance.task_id)) is not None:
+                progress.step(step)
+
+    return ProgressListener()
 
 
 def standalone_command(settings: Settings, *, port: int = 8080) -> tuple[list[str], dict[str, str]]:

@@ -8,16 +8,19 @@ Airflow DAGs (dags/) call them one task at a time through warehouse.tasks.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from warehouse.build import DbtRun, dbt_build, dbt_docs
+from warehouse.progress import Step
 from warehouse.publish import (
     Snapshot,
     code_fingerprint,
     current_snapshot,
     project_fingerprint,
     publish,
+    repair_layout,
 )
 from warehouse.quality import QualityReport, run_quality_gate
 from warehouse.refresh import Outcome, refresh_inbox
@@ -65,14 +68,20 @@ class RefreshResult:
     skipped_reason: str | None = None
 
 
-def build(settings: Settings, *, force: bool = False) -> Build | None:
+def build(
+    settings: Settings, *, force: bool = False, on_step: Callable[[Step], None] | None = None
+) -> Build | None:
     """dbt build (seeds, models, tests) and the docs site; None when the published snapshot
-    was built from the same data and the same project (nothing would change)."""
+    was built from the same data and the same project (nothing would change). ``on_step``
+    hears of Step.BUILD only when dbt does run."""
     fingerprint = project_fingerprint(settings)
+    repair_layout(settings)  # a half-switched publication is never "up to date"
     current = current_snapshot(settings)
     if not force and current is not None and current["fingerprint"] == fingerprint:
         log.info("snapshot %s is up to date", current["build_id"])
         return None
+    if on_step is not None:
+        on_step(Step.BUILD)
     run = dbt_build(settings)
     if not run.ok:
         raise BuildFailed(run)
@@ -103,15 +112,21 @@ def publish_build(settings: Settings, fingerprint: str, docs_page: Path | None) 
     return snapshot
 
 
-def build_and_publish(settings: Settings, *, force: bool = False) -> RefreshResult:
+def build_and_publish(
+    settings: Settings, *, force: bool = False, on_step: Callable[[Step], None] | None = None
+) -> RefreshResult:
+    """``on_step`` hears of each step as it starts (the progress a terminal shows)."""
+    step = on_step or (lambda _: None)
     result = RefreshResult()
-    built = build(settings, force=force)
+    built = build(settings, force=force, on_step=step)
     if built is None:
         current = current_snapshot(settings)
         result.skipped_reason = f"snapshot {current['build_id'] if current else '?'} is up to date"
         return result
     result.build = built.run
+    step(Step.QUALITY)
     result.quality = check_quality(settings, built.fingerprint)
+    step(Step.PUBLISH)
     result.snapshot = publish_build(settings, built.fingerprint, built.docs_page)
     return result
 

@@ -24,8 +24,12 @@ ENTRIES = MANIFEST["files"]
 
 pytestmark = pytest.mark.xdist_group("demo")
 
+# The fixtures are per session, not per module: the worker running this group may run other
+# tests between two of this module's, which tears module fixtures down (the demo was built
+# twice, then published twice).
 
-@pytest.fixture(scope="module")
+
+@pytest.fixture(scope="session")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, dict[str, Outcome]]:
     settings = Settings.from_env(tmp_path_factory.mktemp("demo") / "home")
     for entry in ENTRIES:  # in the order, and at the time, the states sent them
@@ -35,7 +39,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, dict[str
     return settings, {o.file: o for o in outcomes}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(loaded) -> Settings:
     """The demo warehouse built by dbt (every model, data test and unit test) and published."""
     settings, _ = loaded

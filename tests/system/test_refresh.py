@@ -224,3 +224,107 @@ def test_a_rejected_package_can_be_sent_through_again(settings: Settings, tmp_pa
     history = _query(settings, "select submission_id, status from raw.submissions_reprocessed")
     assert history == [(first.submission_id, "rejected")]
     assert _query(settings, "select count(*) from raw.issues_reprocessed") == [(1,)]
+
+
+def test_package_tasks_run_last_first_answer_as_in_arrival_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Airflow task of each package (warehouse.tasks.process_package), run in reverse as a
+    scheduler may: every state gets the reports and versions of arrival order, and every task
+    reports its own package's outcome, also when an earlier task processed it."""
+    from datetime import UTC, datetime, timedelta
+
+    from warehouse.tasks import process_package, waiting_packages
+
+    replacement = baseline()
+    replacement["incidents"] = replacement["incidents"][:1]
+    sent = [
+        write(baseline(), tmp_path, "json", "v1"),
+        write(replacement, tmp_path, "xlsx", "v2"),
+        write({"submission": dict(baseline()["submission"], action="delete")}, tmp_path),
+        tmp_path / "v1.json",  # the same bytes again, after the withdrawal
+        write(replacement, tmp_path, "zip", "v3"),  # sent again after the withdrawal
+    ]
+    homes = {name: Settings.from_env(tmp_path / name) for name in ("tasks", "library")}
+    for settings in homes.values():
+        for day, path in enumerate(sent):
+            received = datetime(2024, 4, 2, tzinfo=UTC) + timedelta(days=day)
+            submit(path, settings.inbox, received_at=received)
+
+    monkeypatch.setenv("VRS_HOME", str(homes["tasks"].home))
+    paths = waiting_packages("run-1")
+    records = {path: process_package(path, "run-1") for path in reversed(paths)}
+    outcomes = refresh_inbox(homes["library"])
+
+    assert [records[p]["label"] for p in paths] == [o.label for o in outcomes]
+    assert [records[p]["status"] for p in paths] == [
+        "accepted",
+        "accepted",
+        "accepted",
+        "duplicate",
+        "accepted",
+    ]
+    # the first task to run took the four before it, in arrival order, on its way
+    last = records[paths[-1]]
+    assert [e["label"] for e in last["earlier"]] == [o.label for o in outcomes[:-1]]
+    # a retry of a task that already reported (Airflow lost its result) reports the same again
+    assert process_package(paths[0], "run-1") == records[paths[0]]
+
+    def reports(settings: Settings) -> dict[str, str]:
+        return {
+            str(p.relative_to(settings.reports)): p.read_text(encoding="utf-8")
+            for p in settings.reports.glob("*/report.json")
+        }
+
+    assert reports(homes["tasks"]) == reports(homes["library"])
+    registry = (
+        "select original_name, received_at, status, action, version, warning_count "
+        "from raw.submissions order by received_at"
+    )
+    assert _query(homes["tasks"], registry) == _query(homes["library"], registry)
+    assert [r[4] for r in _query(homes["tasks"], registry)] == [1, 2, 3, 4]
+    assert _query(homes["tasks"], "select rule from raw.issues") == []  # no nothing_to_withdraw
+    assert _query(homes["tasks"], "select original_name from raw.current_submissions") == [
+        ("v3.zip",)
+    ]
+
+
+def test_a_run_keeps_its_records_from_another_run_until_they_are_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outcomes left for a run's own tasks survive a run started beside it (a `vrs refresh`
+    during the scheduler's run) and are cleared by a run once stale."""
+    import os
+    import time
+
+    from warehouse.tasks import TAKEN_KEPT_SECONDS, process_package, taken_folder, waiting_packages
+
+    settings = Settings.from_env(tmp_path / "home")
+    monkeypatch.setenv("VRS_HOME", str(settings.home))
+    for name in ("first", "second"):
+        submit(write(baseline(), tmp_path, "json", name), settings.inbox)
+    first, second = waiting_packages("scheduled")
+    taken = process_package(second, "scheduled")["earlier"]  # takes the first on its way
+    assert [e["status"] for e in taken] == ["accepted"]
+
+    assert waiting_packages("manual") == []  # a run beside it: the records stay
+    assert process_package(first, "scheduled")["status"] == "accepted"  # not "gone"
+
+    folder = taken_folder(settings, "scheduled")
+    stale = time.time() - TAKEN_KEPT_SECONDS - 60
+    os.utime(folder, (stale, stale))
+    waiting_packages("a day later")
+    assert not folder.exists()
+
+
+def test_a_rejected_package_keeps_its_reporting_state_in_the_registry(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # An error elsewhere in the submission record does not hide whose package it is.
+    pkg = baseline()
+    pkg["submission"]["notes"] = "questions to a.b@example.org"
+    _, [outcome] = _send(settings, tmp_path, pkg, "json")
+    assert outcome.status == "rejected"
+    assert _query(settings, "select status, reporting_state, period from raw.submissions") == [
+        ("rejected", "IDN", None)
+    ]

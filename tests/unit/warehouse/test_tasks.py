@@ -16,6 +16,9 @@ from warehouse.tasks import changed_raw_layer
         ({"status": "duplicate", "detail": "accepted"}, True),
         ({"status": "gone"}, True),
         ({"status": "duplicate", "detail": "rejected"}, False),
+        # it loaded an earlier package on its way (that package's own task may fail)
+        ({"status": "rejected", "earlier": [{"status": "accepted", "detail": ""}]}, True),
+        ({"status": "rejected", "earlier": [{"status": "rejected", "detail": ""}]}, False),
     ],
 )
 def test_a_retry_of_a_loaded_package_still_announces(outcome: dict, changed: bool) -> None:
