@@ -20,7 +20,7 @@ from xml.parsers import expat
 
 from ingest.package import Package
 from ingest.readers import safety
-from ingest.readers.spreadsheet import CELL_BYTES, SheetScan, max_cells, read_sheets
+from ingest.readers.spreadsheet import CELL_BYTES, SheetScan, max_cells, read_zipped_workbook
 from warehouse.settings import Limits
 
 EXPECTED = safety.ODS_EXPECTED
@@ -32,20 +32,7 @@ _DURATION = re.compile(r"^P(?:(\d+)D)?T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(\.\d+)?S)?
 
 
 def read(path: Path, limits: Limits) -> Package:
-    pkg = Package(path=path, encoding="ods", size=path.stat().st_size)
-    issue = safety.sniff_ods(path)
-    if issue is not None:
-        pkg.issues.append(issue)
-        return pkg
-    try:
-        with safety.open_zip(path, limits, ratio=limits.max_xlsx_ratio, expected=EXPECTED) as zf:
-            scans = _scan_archive(zf)
-            budget = zf.budget
-    except safety.Refusal as refusal:
-        pkg.issues.extend(refusal.issues)
-        return pkg
-    read_sheets(pkg, scans, EXPECTED, limits, budget)
-    return pkg
+    return read_zipped_workbook(path, limits, "ods", EXPECTED, safety.sniff_ods, _scan_archive)
 
 
 def _scan_archive(zf: safety.SafeZip) -> dict[str, SheetScan]:

@@ -11,7 +11,7 @@ differently from an .xlsx), so that the same workbook gives the same tables in e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -104,6 +104,32 @@ def column_index(letters: str) -> int:
 def short(exc: Exception) -> str:
     """The first line of an error, as a detail the state can read."""
     return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+
+
+def read_zipped_workbook(
+    path: Path,
+    limits: Limits,
+    encoding: str,
+    expected: str,
+    sniff: Callable[[Path], Issue | None],
+    scan_archive: Callable[[safety.SafeZip], dict[str, SheetScan]],
+) -> Package:
+    """An .xlsx or .ods package: its kind checked by ``sniff``, its archive opened under the
+    zip limits and scanned by ``scan_archive`` (sheet bounds, formulas), then its sheets read."""
+    pkg = Package(path=path, encoding=encoding, size=path.stat().st_size)
+    issue = sniff(path)
+    if issue is not None:
+        pkg.issues.append(issue)
+        return pkg
+    try:
+        with safety.open_zip(path, limits, ratio=limits.max_xlsx_ratio, expected=expected) as zf:
+            scans = scan_archive(zf)
+            budget = zf.budget
+    except safety.Refusal as refusal:
+        pkg.issues.extend(refusal.issues)
+        return pkg
+    read_sheets(pkg, scans, expected, limits, budget)
+    return pkg
 
 
 def read_sheets(

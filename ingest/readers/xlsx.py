@@ -19,7 +19,7 @@ from defusedxml import ElementTree
 
 from ingest.package import Package
 from ingest.readers import safety
-from ingest.readers.spreadsheet import SheetScan, column_index, read_sheets
+from ingest.readers.spreadsheet import SheetScan, column_index, read_zipped_workbook
 from warehouse.settings import Limits
 
 EXPECTED = safety.XLSX_EXPECTED
@@ -50,20 +50,7 @@ _BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
 def read(path: Path, limits: Limits) -> Package:
-    pkg = Package(path=path, encoding="xlsx", size=path.stat().st_size)
-    issue = safety.sniff_xlsx(path)
-    if issue is not None:
-        pkg.issues.append(issue)
-        return pkg
-    try:
-        with safety.open_zip(path, limits, ratio=limits.max_xlsx_ratio, expected=EXPECTED) as zf:
-            scans = _scan_archive(zf)
-            budget = zf.budget
-    except safety.Refusal as refusal:
-        pkg.issues.extend(refusal.issues)
-        return pkg
-    read_sheets(pkg, scans, EXPECTED, limits, budget)
-    return pkg
+    return read_zipped_workbook(path, limits, "xlsx", EXPECTED, safety.sniff_xlsx, _scan_archive)
 
 
 # --- the archive: sheet parts, dimensions and formulas ---------------------------------------
