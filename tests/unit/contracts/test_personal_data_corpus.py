@@ -127,3 +127,15 @@ def test_no_coded_value_is_personal_whatever_its_case() -> None:
     assert flagged == []
     # and a name is still a name in a list of codes
     assert personal_data_kinds(pl.Series(["Ahmed Karimi; Alta mar"])).to_list() == ["personal_name"]
+
+
+def test_a_value_screened_before_gets_the_same_verdict() -> None:
+    """The verdicts are remembered per process: asked again, in another order and mixed with
+    new values, every value gets the kind every check gives it."""
+    texts = pl.read_csv(CORPUS / "corpus_dev.csv", infer_schema=False).get_column("text")
+    first = personal_data_kinds(texts.head(400))
+    mixed = pl.concat([texts.tail(350), texts.head(400).reverse(), texts.head(5)])
+    again = personal_data_kinds(mixed)
+    assert again.to_list() == [*personal_data_kinds(texts.tail(350)), *first.reverse(), *first[:5]]
+    screened = pl.Series(["Mr. Ahmed Karimi", None, "Mr. Ahmed Karimi", "Mataram port"])
+    assert personal_data_kinds(screened).to_list() == ["personal_name", None, "personal_name", None]
