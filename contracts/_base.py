@@ -14,6 +14,8 @@ it is an error or a warning, is decided by :mod:`contracts.validate` from the ru
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandera.polars as pa
 import polars as pl
 from pandera.api.extensions import register_check_method
@@ -189,6 +191,17 @@ def max_chars(data: pa.PolarsData):
 def unique_values(data: pa.PolarsData):
     """No value appears twice."""
     return data.lazyframe.select(_col(data).is_null() | ~_col(data).is_duplicated())
+
+
+def age_group_field() -> Any:
+    """The optional ``age_group`` column of the profile tables, with its three checks."""
+    return pa.Field(
+        nullable=True,
+        required=False,
+        age_group_parsed=(),
+        age_group_single_value=(),
+        age_band_valid=(),
+    )
 
 
 class TableContract(pa.DataFrameModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from contracts._base import TableContract
+from contracts._base import TableContract, age_group_field
 from contracts.context import current
 
 SUPPRESSED = "Q"
@@ -29,13 +29,7 @@ class BorderEvents(TableContract):
     )
     citizenship: str = pa.Field(nullable=True, required=False, country=())
     sex: str = pa.Field(nullable=True, required=False, codelist={"name": "sex"})
-    age_group: str = pa.Field(
-        nullable=True,
-        required=False,
-        age_group_parsed=(),
-        age_group_single_value=(),
-        age_band_valid=(),
-    )
+    age_group: str = age_group_field()
     value: str = pa.Field(nullable=True, count=())
     obs_status: str = pa.Field(nullable=True, required=False, codelist={"name": "obs_status"})
     comment: str = pa.Field(nullable=True, required=False, max_chars=())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-from contracts._base import TableContract
+from contracts._base import TableContract, age_group_field
 from contracts.profiles import known_incident
 
 
@@ -13,13 +13,7 @@ class Smugglers(TableContract):
     incident_ref: str = pa.Field(nullable=True, required=False)
     citizenship: str = pa.Field(nullable=False, country=())
     sex: str = pa.Field(nullable=True, required=False, codelist={"name": "sex"})
-    age_group: str = pa.Field(
-        nullable=True,
-        required=False,
-        age_group_parsed=(),
-        age_group_single_value=(),
-        age_band_valid=(),
-    )
+    age_group: str = age_group_field()
     role: str = pa.Field(nullable=False, codelist={"name": "role"})
     justice_stage: str = pa.Field(nullable=False, codelist={"name": "justice_stage"})
     group_structure: str = pa.Field(
